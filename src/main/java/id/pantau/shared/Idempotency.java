@@ -1,0 +1,129 @@
+package id.pantau.shared;
+
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Makes a creating request safe to retry (the {@code Idempotency-Key} header of PRODUCT.md §5).
+ *
+ * <p>The key is claimed with an insert in the same transaction that creates the resource. A
+ * concurrent retry blocks on PostgreSQL's unique index until that transaction ends, then finds
+ * the stored answer; so however many copies of a request race, the action runs once. An action
+ * that fails rolls its claim back, so a failed request can be retried with the same key.
+ */
+@Service
+public class Idempotency {
+
+    public static final String HEADER = "Idempotency-Key";
+    private static final int MAX_KEY_LENGTH = 200;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final JsonMapper json;
+
+    Idempotency(JdbcClient jdbc, TransactionTemplate transaction, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.json = json;
+    }
+
+    /**
+     * Runs {@code action} in a transaction, once per (scope, key).
+     *
+     * @param scope   whose keys these are (an account, or a public channel), so clients cannot collide
+     * @param key     the client's key, or null to run without replay protection
+     * @param request the parsed request; two requests are "the same" when they serialise alike
+     */
+    public ResponseEntity<?> create(String scope, @Nullable String key, Object request,
+                                    Supplier<ResponseEntity<?>> action) {
+        if (key == null) {
+            return transaction.execute(status -> action.get());
+        }
+        checkKey(key);
+        byte[] fingerprint = sha256(json.writeValueAsBytes(request));
+        return transaction.execute(status -> {
+            int claimed = jdbc.sql("""
+                            insert into idempotency_key (scope, key, request_hash)
+                            values (:scope, :key, :hash)
+                            on conflict do nothing""")
+                    .param("scope", scope).param("key", key).param("hash", fingerprint)
+                    .update();
+            if (claimed == 1) {
+                ResponseEntity<?> response = action.get();
+                remember(scope, key, response);
+                return response;
+            }
+            return replay(scope, key, fingerprint);
+        });
+    }
+
+    private void remember(String scope, String key, ResponseEntity<?> response) {
+        URI location = response.getHeaders().getLocation();
+        jdbc.sql("""
+                        update idempotency_key
+                           set response_status = :status, response_body = :body, location = :location
+                         where scope = :scope and key = :key""")
+                .param("status", response.getStatusCode().value())
+                .param("body", response.getBody() == null ? null : json.writeValueAsString(response.getBody()))
+                .param("location", location == null ? null : location.toString())
+                .param("scope", scope).param("key", key)
+                .update();
+    }
+
+    private ResponseEntity<?> replay(String scope, String key, byte[] fingerprint) {
+        return jdbc.sql("""
+                        select request_hash, response_status, response_body, location
+                          from idempotency_key where scope = :scope and key = :key""")
+                .param("scope", scope).param("key", key)
+                .query((rs, row) -> {
+                    if (!Arrays.equals(rs.getBytes("request_hash"), fingerprint)) {
+                        throw new IdempotencyKeyReusedException();
+                    }
+                    var builder = ResponseEntity.status(rs.getInt("response_status"))
+                            .header("Idempotent-Replayed", "true");
+                    String location = rs.getString("location");
+                    if (location != null) {
+                        builder.header(HttpHeaders.LOCATION, location);
+                    }
+                    String body = rs.getString("response_body");
+                    return body == null ? builder.build() : builder.contentType(MediaType.APPLICATION_JSON).body(body);
+                })
+                .single();
+    }
+
+    private static void checkKey(String key) {
+        boolean printable = key.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !printable) {
+            throw InvalidInputException.of(HEADER, "idempotencyKey.invalid",
+                    "must be 1 to " + MAX_KEY_LENGTH + " printable ASCII characters without spaces");
+        }
+    }
+
+    /** A retry comes within minutes or hours; a day of keys is plenty and keeps the table small. */
+    @Scheduled(cron = "${pantau.idempotency.cleanup-cron:0 17 * * * *}")
+    void forgetOldKeys() {
+        jdbc.sql("delete from idempotency_key where created_at < now() - interval '24 hours'").update();
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
