@@ -22,6 +22,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 "pantau.bootstrap.admin.username", ADMIN_USERNAME,
                 "pantau.bootstrap.admin.password", ADMIN_PASSWORD,
                 "server.servlet.session.cookie.secure", "false",
+                // Tomcat's work folder under target/, not left behind in the system temp directory
+                "server.tomcat.basedir", "target/tomcat",
                 // every test client comes from 127.0.0.1: a per-address limit would couple unrelated tests
                 // (the per-address rule has its own test, LoginThrottleTest)
                 "pantau.login-throttle.failures-per-address", "100000")));
