@@ -1,8 +1,10 @@
 -- The official Kemendagri regions. Codes use the C collation so that "every region under 35.09"
 -- (code like '35.09.%') is a range scan of the primary key: scope checks are prefix checks.
+-- The parent_code foreign key is added by V3 after the load: checked row by row during the COPY
+-- it costs a quarter of the load, added afterwards one join (BENCHMARKS.md, section 2).
 create table region (
     code          text collate "C" primary key,
-    parent_code   text collate "C" references region (code),
+    parent_code   text collate "C",
     level         text not null check (level in ('PROVINCE', 'REGENCY', 'DISTRICT', 'VILLAGE')),
     name          text not null,
     -- lower case, no accents or punctuation (SearchText.normalize); computed by the loader

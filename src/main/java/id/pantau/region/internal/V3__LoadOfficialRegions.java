@@ -1,22 +1,25 @@
 package id.pantau.region.internal;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import id.pantau.region.RegionCode;
 import id.pantau.region.RegionLevel;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -41,22 +44,34 @@ class V3__LoadOfficialRegions extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         long started = System.nanoTime();
+        Connection connection = context.getConnection();
         Map<String, String> zones = provinceTimeZones();
-        StringBuilder rows = new StringBuilder(8 << 20);
         int count = 0;
-        try (CSVPrinter out = new CSVPrinter(rows, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+        // rows stream to the server while they are read, so parsing here and COPY there overlap
+        var copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
+                "copy region (code, parent_code, level, name, search_name, time_zone) from stdin (format csv)", 1 << 16);
+        var out = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16),
+                CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
+        try {
             for (String[] level : LEVELS) {
-                for (CSVRecord record : read(level[0])) {
-                    out.printRecord(row(record, RegionLevel.valueOf(level[1]), zones));
-                    count++;
+                try (CSVParser records = open(level[0])) {
+                    for (CSVRecord record : records) {
+                        out.printRecord(row(record, RegionLevel.valueOf(level[1]), zones));
+                        count++;
+                    }
                 }
             }
+            out.flush();
+        } catch (IOException | RuntimeException e) {
+            copy.cancelCopy();
+            throw e;
         }
-        long copied = context.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn(
-                "copy region (code, parent_code, level, name, search_name, time_zone) from stdin (format csv)",
-                new StringReader(rows.toString()));
+        long copied = copy.endCopy();
         if (copied != count) {
             throw new IllegalStateException("Copied " + copied + " regions of " + count);
+        }
+        try (var statement = connection.createStatement()) {
+            statement.execute("alter table region add constraint region_parent_fk foreign key (parent_code) references region (code)");
         }
         log.info("Loaded {} official regions in {} ms", count, (System.nanoTime() - started) / 1_000_000);
     }
@@ -80,17 +95,17 @@ class V3__LoadOfficialRegions extends BaseJavaMigration {
 
     private static Map<String, String> provinceTimeZones() throws IOException {
         Map<String, String> zones = new HashMap<>();
-        for (CSVRecord record : read("province-time-zones.csv")) {
-            zones.put(record.get("province_code"), record.get("time_zone"));
+        try (CSVParser records = open("province-time-zones.csv")) {
+            for (CSVRecord record : records) {
+                zones.put(record.get("province_code"), record.get("time_zone"));
+            }
         }
         return zones;
     }
 
-    private static List<CSVRecord> read(String file) throws IOException {
-        try (Reader reader = new InputStreamReader(new ClassPathResource("data/regions/" + file).getInputStream(),
+    private static CSVParser open(String file) throws IOException {
+        Reader reader = new InputStreamReader(new ClassPathResource("data/regions/" + file).getInputStream(),
                 StandardCharsets.UTF_8);
-             var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-            return parser.getRecords();
-        }
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader);
     }
 }
