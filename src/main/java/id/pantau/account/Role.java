@@ -13,6 +13,7 @@ public enum Role {
     /** Works with the vulnerability index, maps and statistics. */
     ANALYST;
 
+    /** The authority Spring Security checks for this role ({@code hasRole}). */
     public String authority() {
         return "ROLE_" + name();
     }

@@ -12,6 +12,7 @@ import id.pantau.shared.InvalidInputException;
 import id.pantau.shared.NotFoundException;
 import id.pantau.shared.PageRequest;
 import id.pantau.shared.PageResult;
+import id.pantau.shared.Violations;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -89,7 +90,7 @@ public class Regions {
 
     /** The province, regency and district containing the point, if it is in Indonesia. */
     public Optional<RegionLocation> locate(double latitude, double longitude) {
-        var violations = new id.pantau.shared.Violations();
+        var violations = new Violations();
         violations.check(latitude >= -90 && latitude <= 90, "lat", "lat.range", "must be between -90 and 90");
         violations.check(longitude >= -180 && longitude <= 180, "lon", "lon.range", "must be between -180 and 180");
         violations.throwIfAny();

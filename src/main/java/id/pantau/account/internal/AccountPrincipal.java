@@ -47,7 +47,7 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return roles.stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+        return roles.stream().map(r -> new SimpleGrantedAuthority(Role.valueOf(r).authority())).toList();
     }
 
     @Override

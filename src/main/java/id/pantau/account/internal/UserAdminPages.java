@@ -5,10 +5,11 @@ import java.util.List;
 import id.pantau.account.Actor;
 import id.pantau.account.Role;
 import id.pantau.region.RegionCode;
-import id.pantau.shared.InvalidInputException;
 import id.pantau.shared.ConflictException;
 import id.pantau.shared.FieldViolation;
+import id.pantau.shared.InvalidInputException;
 import id.pantau.shared.PageRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import jakarta.servlet.http.HttpServletResponse;
 
 /** Account management pages for administrators and staff, scoped like the API. */
 @Controller
