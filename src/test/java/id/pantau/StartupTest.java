@@ -52,8 +52,9 @@ class StartupTest {
     }
 
     private static ConfigurableApplicationContext start(String... args) {
-        String[] withPort = java.util.Arrays.copyOf(args, args.length + 1);
-        withPort[args.length] = "--server.port=0";
-        return new SpringApplicationBuilder(PantauApplication.class).run(withPort);
+        String[] web = java.util.Arrays.copyOf(args, args.length + 2);
+        web[args.length] = "--server.port=0";
+        web[args.length + 1] = "--server.tomcat.basedir=target/tomcat";
+        return new SpringApplicationBuilder(PantauApplication.class).run(web);
     }
 }

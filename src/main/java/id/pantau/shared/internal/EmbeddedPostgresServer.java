@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
 
+    // zonky's superuser; the server listens on localhost only and trusts local connections,
+    // so this is not a secret (and nothing in production uses it)
     static final String USER = "postgres";
     static final String PASSWORD = "postgres";
     private static final String DATABASE = "pantau";
@@ -79,7 +81,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
      * next start would fail on the lock. Such an orphan has no clients, so a polite SIGTERM
      * (PostgreSQL's "smart" shutdown) stops it cleanly.
      */
-    private static void stopOrphanedServer(Path dataDirectory) throws IOException {
+    static void stopOrphanedServer(Path dataDirectory) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;

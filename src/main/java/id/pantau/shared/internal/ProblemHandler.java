@@ -150,8 +150,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (isApi(request)) {
             return ResponseEntity.status(status).body(problem(status, title, detail, request, errors));
         }
-        var page = new ModelAndView("error", Map.of("status", status.value(), "errors", errors), status);
-        return page;
+        return new ModelAndView("error", Map.of("status", status.value(), "errors", errors), status);
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail, HttpServletRequest request,
