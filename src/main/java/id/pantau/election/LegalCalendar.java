@@ -1,0 +1,47 @@
+package id.pantau.election;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The working-day calendar from the editable holiday table. Holidays change a few times a year,
+ * so the table is read at most once a minute per node rather than on every deadline.
+ */
+@Service
+public class LegalCalendar {
+
+    private static final Duration FRESHNESS = Duration.ofMinutes(1);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private volatile Snapshot snapshot;
+
+    LegalCalendar(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    private record Snapshot(WorkingDayCalendar calendar, Instant readAt) {
+    }
+
+    public WorkingDayCalendar calendar() {
+        Snapshot current = snapshot;
+        if (current == null || current.readAt().plus(FRESHNESS).isBefore(clock.instant())) {
+            current = new Snapshot(new WorkingDayCalendar(new HashSet<>(
+                    jdbc.sql("select day from holiday").query(LocalDate.class).list())), clock.instant());
+            snapshot = current;
+        }
+        return current.calendar();
+    }
+
+    /** Forgets the cached holidays, after an edit on this node. */
+    public void holidaysChanged() {
+        snapshot = null;
+    }
+}

@@ -1,0 +1,68 @@
+package id.pantau.election.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import id.pantau.election.DayCount;
+import id.pantau.election.Election;
+import id.pantau.election.ElectionType;
+import id.pantau.election.RuleSet;
+import id.pantau.region.RegionCode;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ElectionRepository {
+
+    private static final String COLUMNS = "id, name, type, voting_day, region_code, starts_on, ends_on";
+
+    private final JdbcClient jdbc;
+
+    ElectionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Election> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from election where id = ?").param(id)
+                .query(ElectionRepository::map).optional();
+    }
+
+    public List<Election> all() {
+        return jdbc.sql("select " + COLUMNS + " from election order by voting_day desc, id").query(ElectionRepository::map).list();
+    }
+
+    public List<Election> running(LocalDate day) {
+        return jdbc.sql("select " + COLUMNS + " from election where starts_on <= ? and ends_on >= ?")
+                .params(day, day).query(ElectionRepository::map).list();
+    }
+
+    long insert(String name, ElectionType type, LocalDate votingDay, @Nullable RegionCode region, LocalDate startsOn,
+                LocalDate endsOn, String createdBy) {
+        return jdbc.sql("""
+                        insert into election (name, type, voting_day, region_code, starts_on, ends_on, created_by)
+                        values (?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(name, type.name(), votingDay, region == null ? null : region.value(), startsOn, endsOn, createdBy)
+                .query(Long.class).single();
+    }
+
+    public RuleSet ruleSet(ElectionType type) {
+        return jdbc.sql("""
+                        select election_type, reporting_window_days, reporting_window_counting, reporting_window_basis
+                          from rule_set where election_type = ?""")
+                .param(type.name())
+                .query((rs, row) -> new RuleSet(ElectionType.valueOf(rs.getString(1)), rs.getInt(2),
+                        DayCount.valueOf(rs.getString(3)), rs.getString(4)))
+                .single();
+    }
+
+    private static Election map(ResultSet rs, int row) throws SQLException {
+        String region = rs.getString("region_code");
+        return new Election(rs.getLong("id"), rs.getString("name"), ElectionType.valueOf(rs.getString("type")),
+                rs.getObject("voting_day", LocalDate.class), region == null ? null : new RegionCode(region),
+                rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class));
+    }
+}
