@@ -116,7 +116,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        if (e.getMostSpecificCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+        JacksonException jackson = null;
+        for (Throwable cause = e.getCause(); cause != null && jackson == null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException found && !found.getPath().isEmpty()) {
+                jackson = found;
+            }
+        }
+        if (jackson != null) {
             String field = jackson.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
@@ -125,6 +131,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         return withErrors(e, status, "The request body is missing or is not valid JSON", request,
                 List.of(new FieldViolation("body", "body.unreadable", "is missing or is not valid JSON")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            org.springframework.web.multipart.MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        return withErrors(e, status, "The upload is larger than allowed (10 MB per file)", request,
+                List.of(new FieldViolation("file", "file.tooLarge", "at most 10 MB per file")));
     }
 
     /** Framework failures on pages go on to Boot's error page; only API requests get problem+json. */
