@@ -68,8 +68,15 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .addFilterBefore(bearer, BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/api/v1/regions", "/api/v1/regions/**").permitAll()
+                        // open data: regions, elections and their rules, the report taxonomy
+                        .requestMatchers(HttpMethod.GET, "/api/v1/regions", "/api/v1/regions/**", "/api/v1/elections",
+                                "/api/v1/elections/*", "/api/v1/rule-sets", "/api/v1/categories").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                        // anyone may report and follow a report; evidence needs the report's upload token (checked there),
+                        // text-message gateways sign their requests (checked there)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/reports", "/api/v1/reports/*/evidence",
+                                "/api/v1/inbound/messages").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/track/*").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
@@ -85,14 +92,19 @@ class SecurityConfiguration {
                 .authenticationManager(passwordAuthentication)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/regions/**", "/login", "/login/throttled", "/error",
+                                "/lapor", "/lapor/**", "/lacak", "/lacak/**", "/report-sw.js", "/manifest.webmanifest",
                                 "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/admin/**").hasAnyRole("ADMIN", "STAFF")
+                        .requestMatchers("/reports", "/reports/**").hasAnyRole("ADMIN", "STAFF", "ANALYST")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(new AuditedSuccess(attempts))
                         .failureHandler(new AuditedFailure(attempts)))
                 .logout(logout -> logout.logoutSuccessUrl("/"))
+                // the public report form: anonymous, so there is no session to forge requests from,
+                // and requiring one would give every reporter a session row
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/lapor"))
                 .addFilterBefore(new LoginThrottleFilter(attempts), UsernamePasswordAuthenticationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(tileUrl)))

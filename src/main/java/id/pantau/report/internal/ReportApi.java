@@ -1,0 +1,50 @@
+package id.pantau.report.internal;
+
+import java.net.URI;
+
+import id.pantau.account.Actor;
+import id.pantau.shared.ClientRateLimits;
+import id.pantau.shared.Idempotency;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Report intake over the API: anyone may report, signed in or not. */
+@RestController
+@Tag(name = "Reports")
+class ReportApi {
+
+    private final ReportIntake intake;
+    private final Idempotency idempotency;
+    private final ClientRateLimits rateLimits;
+
+    ReportApi(ReportIntake intake, Idempotency idempotency, ClientRateLimits rateLimits) {
+        this.intake = intake;
+        this.idempotency = idempotency;
+        this.rateLimits = rateLimits;
+    }
+
+    @PostMapping("/api/v1/reports")
+    @Operation(summary = "Submit a report, finding or initial information; honours Idempotency-Key",
+            description = "Anonymous: kind INFORMASI_AWAL; with a reporter name: LAPORAN; signed in as staff: TEMUAN. "
+                    + "A late report is accepted and flagged (reportingWindow.timely=false). Evidence follows with "
+                    + "POST /api/v1/reports/{id}/evidence and the uploadToken.")
+    ResponseEntity<?> submit(@Nullable Actor actor, @RequestBody ReportRequest request,
+                             @RequestHeader(name = Idempotency.HEADER, required = false) @Nullable String key,
+                             HttpServletRequest http) {
+        if (actor == null) {
+            rateLimits.check("reports", http.getRemoteAddr());
+        }
+        String scope = actor == null ? "public:reports" : "account:" + actor.id();
+        return idempotency.create(scope, key, request, () -> {
+            ReportReceipt receipt = intake.submit(actor, request, ReportIntake.Channel.API);
+            return ResponseEntity.created(URI.create("/api/v1/reports/" + receipt.id())).body(receipt);
+        });
+    }
+}

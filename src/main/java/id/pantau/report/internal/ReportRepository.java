@@ -1,0 +1,94 @@
+package id.pantau.report.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+import id.pantau.election.Election;
+import id.pantau.election.ElectionType;
+import id.pantau.election.ReportingWindow;
+import id.pantau.region.RegionCode;
+import id.pantau.report.ReportKind;
+import id.pantau.report.ReportStatus;
+import id.pantau.shared.PersonalDataCipher;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class ReportRepository {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final PersonalDataCipher cipher;
+
+    ReportRepository(JdbcClient jdbc, JsonMapper json, PersonalDataCipher cipher) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.cipher = cipher;
+    }
+
+    record NewReport(UUID id, String trackingCode, ReportKind kind, ReportIntake.Channel channel,
+                     @Nullable Election election, String categoryCode, @Nullable String subcategoryCode,
+                     @Nullable String actCode, String title, String description, Instant occurredAt, Instant knownAt,
+                     Instant receivedAt, ReportingWindow window, RegionCode regionCode, @Nullable Integer tps,
+                     ReportRequest.@Nullable Location location, ReportRequest.@Nullable ReportedParty reportedParty,
+                     @Nullable Long submittedBy, ReporterIdentity identity, UploadToken upload) {
+    }
+
+    /**
+     * The report, its first public status and its sealed identity, as one statement: intake is
+     * the hot path on election day, so it costs one round trip and one commit.
+     */
+    void insert(NewReport report) {
+        boolean hasIdentity = report.identity().reporter() != null || !report.identity().witnesses().isEmpty();
+        byte[] sealed = hasIdentity ? cipher.seal(json.writeValueAsBytes(report.identity()), "report:" + report.id()) : null;
+        jdbc.sql("""
+                        with saved as (
+                            insert into report (id, tracking_code, kind, status, channel, election_id, rule_set,
+                                                category_code, subcategory_code, act_code, title, description,
+                                                occurred_at, known_at, received_at, reporting_deadline, timely,
+                                                region_code, tps, latitude, longitude, reported_party, submitted_by,
+                                                has_identity, upload_token_hash, upload_token_expires_at)
+                            values (:id, :trackingCode, :kind, :status, :channel, :electionId, :ruleSet,
+                                    :category, :subcategory, :act, :title, :description,
+                                    :occurredAt, :knownAt, :receivedAt, :deadline, :timely,
+                                    :region, :tps, :lat, :lon, cast(:reportedParty as jsonb), :submittedBy,
+                                    :hasIdentity, :uploadHash, :uploadExpires)
+                            returning id),
+                        status as (
+                            insert into report_status (report_id, status, at) select id, :status, :receivedAt from saved)
+                        insert into reporter_identity (report_id, sealed)
+                        select id, :sealed from saved where :sealed::bytea is not null""")
+                .param("id", report.id())
+                .param("trackingCode", report.trackingCode())
+                .param("kind", report.kind().name())
+                .param("status", ReportStatus.RECEIVED.name())
+                .param("channel", report.channel().name())
+                .param("electionId", report.election() == null ? null : report.election().id())
+                .param("ruleSet", (report.election() == null ? ElectionType.PEMILU : report.election().type()).name())
+                .param("category", report.categoryCode())
+                .param("subcategory", report.subcategoryCode())
+                .param("act", report.actCode())
+                .param("title", report.title())
+                .param("description", report.description())
+                .param("occurredAt", Timestamp.from(report.occurredAt()))
+                .param("knownAt", Timestamp.from(report.knownAt()))
+                .param("receivedAt", Timestamp.from(report.receivedAt()))
+                .param("deadline", Timestamp.from(report.window().deadline().toInstant()))
+                .param("timely", report.window().timely())
+                .param("region", report.regionCode().value())
+                .param("tps", report.tps())
+                .param("lat", report.location() == null ? null : report.location().lat())
+                .param("lon", report.location() == null ? null : report.location().lon())
+                .param("reportedParty", report.reportedParty() == null ? null : json.writeValueAsString(report.reportedParty()))
+                .param("submittedBy", report.submittedBy())
+                .param("hasIdentity", hasIdentity)
+                .param("uploadHash", report.upload().hash())
+                .param("uploadExpires", Timestamp.from(report.upload().expiresAt()))
+                .param("sealed", sealed)
+                .update();
+    }
+}
