@@ -30,6 +30,8 @@
 source "$(dirname "$0")/lib.sh"
 
 RUNS=${RUNS:-5}
+# production needs a data key; a throwaway one for the benchmark databases
+BENCH_DATA_KEY=$(head -c 32 /dev/urandom | base64)
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 DDL="$REPO_DIR/src/main/resources/db/migration/region/V2__region.sql"
 
@@ -124,7 +126,7 @@ for ((i = 1; i <= RUNS; i++)); do
     t0=$(now_ms)
     start_group pid "$logfile" env PANTAU_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" PANTAU_DB_USER="$PGUSER" \
         PANTAU_DB_PASSWORD="${PGPASSWORD:-unused-with-trust-auth}" PANTAU_BOOTSTRAP_ADMIN_USERNAME=benchadmin \
-        PANTAU_BOOTSTRAP_ADMIN_PASSWORD=bench-password-not-for-use PORT="$PORT" \
+        PANTAU_BOOTSTRAP_ADMIN_PASSWORD=bench-password-not-for-use PANTAU_DATA_KEY="$BENCH_DATA_KEY" PORT="$PORT" \
         "$JAVA" "${JOPTS[@]}" -jar "$JAR"
     wait_ready "$pid" "$READY_URL" || { tail -30 "$logfile" >&2; die "external run $i failed (log: $logfile)"; }
     ready=$(($(now_ms) - t0))

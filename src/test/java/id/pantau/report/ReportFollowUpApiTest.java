@@ -1,0 +1,248 @@
+package id.pantau.report;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import id.pantau.support.Accounts;
+import id.pantau.support.Clients;
+import id.pantau.support.Http;
+import id.pantau.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** After intake: evidence, tracking, staff access, the sealed identity. */
+@IntegrationTest
+class ReportFollowUpApiTest {
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    // ---- evidence
+
+    @Test
+    void aReporterAttachesAPhotoWithTheUploadTokenAndGetsItsHash() throws Exception {
+        JsonNode receipt = Reports.submit(port, Reports.moneyPoliticsInJember());
+        byte[] photo = jpeg();
+
+        HttpResponse<String> uploaded = upload(receipt.get("id").asString(), receipt.get("uploadToken").asString(), photo,
+                "amplop.jpg", "image/jpeg");
+
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        JsonNode item = Http.JSON.readTree(uploaded.body());
+        assertThat(item.get("sha256").asString()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(photo)));
+        assertThat(item.get("contentType").asString()).isEqualTo("image/jpeg");
+        assertThat(item.get("size").asLong()).isEqualTo(photo.length);
+        // the same file again is the same evidence
+        assertThat(upload(receipt.get("id").asString(), receipt.get("uploadToken").asString(), photo, "lagi.jpg", "image/jpeg")
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theTypeIsJudgedByContentNotByTheLabel() throws Exception {
+        JsonNode receipt = Reports.submit(port, Reports.moneyPoliticsInJember());
+        byte[] page = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> refused = upload(receipt.get("id").asString(), receipt.get("uploadToken").asString(), page,
+                "foto.jpg", "image/jpeg");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Http.JSON.readTree(refused.body()).get("errors").get(0).get("field").asString()).isEqualTo("file");
+    }
+
+    @Test
+    void uploadsNeedTheTokenOrAnAccountThatMaySeeTheReport() throws Exception {
+        JsonNode receipt = Reports.submit(port, Reports.moneyPoliticsInJember());
+        String id = receipt.get("id").asString();
+
+        assertThat(upload(id, null, jpeg(), "a.jpg", "image/jpeg").statusCode()).isEqualTo(401);
+        assertThat(upload(id, "wrong-token", jpeg(), "a.jpg", "image/jpeg").statusCode()).isEqualTo(403);
+        var staff = new Accounts(Http.api(port)).create("evidence-staff", List.of("STAFF"), "35.09");
+        assertThat(uploadAs(id, staff.token(), jpeg()).statusCode()).isEqualTo(201);
+        var outsider = new Accounts(Http.api(port)).create("evidence-outsider", List.of("STAFF"), "33.01");
+        assertThat(uploadAs(id, outsider.token(), jpeg()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aTooLargeFileIsRefusedWithAClearProblem() throws Exception {
+        JsonNode receipt = Reports.submit(port, Reports.moneyPoliticsInJember());
+        byte[] big = new byte[11 * 1024 * 1024];
+
+        HttpResponse<String> refused = upload(receipt.get("id").asString(), receipt.get("uploadToken").asString(), big,
+                "big.pdf", "application/pdf");
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(Http.JSON.readTree(refused.body()).get("errors").get(0).get("field").asString()).isEqualTo("file");
+    }
+
+    // ---- tracking
+
+    @Test
+    void anyoneWithTheCodeSeesThePublicStatusAndNoPersonalData() {
+        JsonNode receipt = Reports.submit(port, Reports.identified(Reports.moneyPoliticsInJember()));
+        String code = receipt.get("trackingCode").asString();
+
+        Http.Response tracked = Clients.fresh(port).get("/api/v1/track/" + code.toLowerCase().replace("-", ""));
+
+        assertThat(tracked.status()).isEqualTo(200);
+        assertThat(tracked.json().get("trackingCode").asString()).isEqualTo(code);
+        assertThat(tracked.json().get("status").asString()).isEqualTo("RECEIVED");
+        assertThat(tracked.json().get("history").get(0).get("status").asString()).isEqualTo("RECEIVED");
+        assertThat(tracked.json().get("category").asString()).isEqualTo("MONEY_POLITICS");
+        assertThat(tracked.json().get("regionCode").asString()).isEqualTo("35.09.01.2001");
+        assertThat(tracked.body()).doesNotContain("Budi", "3509011201850001", "081234567890", "Siti", "amplop");
+    }
+
+    @Test
+    void aMistypedCodeIsCaughtAndAnUnknownOneIsNotFound() {
+        JsonNode receipt = Reports.submit(port, Reports.moneyPoliticsInJember());
+        String code = receipt.get("trackingCode").asString();
+        char last = code.charAt(code.length() - 1);
+        String typo = code.substring(0, code.length() - 1) + (last == 'A' ? 'B' : 'A');
+
+        Http.Response mistyped = Clients.fresh(port).get("/api/v1/track/" + typo);
+        Http.Response forbiddenLetter = Clients.fresh(port).get("/api/v1/track/ABCD-EFGH-JKMN-O");
+
+        assertThat(mistyped.status()).isEqualTo(400);
+        assertThat(mistyped.json().get("errors").get(0).get("field").asString()).isEqualTo("trackingCode");
+        assertThat(forbiddenLetter.status()).isEqualTo(400);
+        String unknown = TrackingCode.generate(new java.security.SecureRandom()).value();
+        assertThat(Clients.fresh(port).get("/api/v1/track/" + unknown).status()).isEqualTo(404);
+    }
+
+    // ---- staff
+
+    @Test
+    void staffSeeTheReportsOfTheirRegionOnly() {
+        String marker = "Kecurangan-" + UUID.randomUUID().toString().substring(0, 8);
+        JsonNode receipt = Reports.submit(port, Reports.with(Reports.moneyPoliticsInJember(), "title", marker));
+        var accounts = new Accounts(Http.api(port));
+        var jember = accounts.create("jember-reader", List.of("STAFF"), "35.09");
+        var cilacap = accounts.create("cilacap-reader", List.of("STAFF"), "33.01");
+        var volunteer = accounts.create("volunteer-reader", List.of("VOLUNTEER"), "35.09");
+
+        assertThat(titles(Http.api(port).bearer(jember.token()).get("/api/v1/reports?size=1000"))).contains(marker);
+        assertThat(titles(Http.api(port).bearer(cilacap.token()).get("/api/v1/reports?size=1000"))).doesNotContain(marker);
+        String id = receipt.get("id").asString();
+        assertThat(Http.api(port).bearer(jember.token()).get("/api/v1/reports/" + id).status()).isEqualTo(200);
+        assertThat(Http.api(port).bearer(cilacap.token()).get("/api/v1/reports/" + id).status()).isEqualTo(403);
+        assertThat(Http.api(port).bearer(volunteer.token()).get("/api/v1/reports").status()).isEqualTo(403);
+        assertThat(Http.api(port).get("/api/v1/reports").status()).isEqualTo(401);
+        assertThat(Http.api(port).bearer(jember.token()).get("/api/v1/reports?region=35").status()).isEqualTo(403);
+    }
+
+    @Test
+    void staffSearchTheTextWithIndonesianStemmingAndFilter() {
+        String village = "Sukamakmur" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9-]", "x");
+        Reports.submit(port, Reports.with(Reports.moneyPoliticsInJember(), "title", "Pembagian sembako",
+                "description", "Sembako dibagikan di balai " + village + " oleh relawan calon bupati."));
+        String token = new Accounts(Http.api(port)).adminToken();
+
+        JsonNode found = Http.api(port).bearer(token).get("/api/v1/reports?q=" + village + "+membagikan").json();
+        JsonNode byCategory = Http.api(port).bearer(token).get("/api/v1/reports?category=HAZARD_SECURITY&q=" + village).json();
+
+        assertThat(found.get("total").asInt()).isEqualTo(1);
+        assertThat(byCategory.get("total").asInt()).isZero();
+    }
+
+    @Test
+    void theIdentityIsMaskedAndRevealedOnlyToStaffWithAnAuditEntry() {
+        JsonNode receipt = Reports.submit(port, Reports.identified(Reports.moneyPoliticsInJember()));
+        String id = receipt.get("id").asString();
+        var accounts = new Accounts(Http.api(port));
+        var staff = accounts.create("identity-staff", List.of("STAFF"), "35.09");
+        var analyst = accounts.create("identity-analyst", List.of("ANALYST"), "35");
+
+        JsonNode masked = Http.api(port).bearer(analyst.token()).get("/api/v1/reports/" + id).json().get("identity");
+        assertThat(masked.get("reporter").get("name").asString()).isEqualTo("B*** S***");
+        assertThat(masked.get("reporter").get("nik").asString()).isEqualTo("3509**********01");
+        assertThat(masked.get("reporter").get("phone").asString()).isEqualTo("0812******90");
+        assertThat(masked.get("witnesses").get(0).get("name").asString()).isEqualTo("S*** A***");
+        assertThat(Http.api(port).bearer(analyst.token()).get("/api/v1/reports/" + id + "/reporter").status()).isEqualTo(403);
+
+        JsonNode revealed = Http.api(port).bearer(staff.token()).get("/api/v1/reports/" + id + "/reporter").json();
+        assertThat(revealed.get("reporter").get("name").asString()).isEqualTo("Budi Santoso");
+        assertThat(revealed.get("reporter").get("nik").asString()).isEqualTo("3509011201850001");
+        assertThat(revealed.get("witnesses").get(0).get("contact").asString()).isEqualTo("085711112222");
+        assertThat(jdbc.sql("select actor from audit_event where action = 'PERSONAL_DATA_READ' and subject = ?")
+                .param("report:" + id).query(String.class).list()).containsExactly(staff.username());
+    }
+
+    @Test
+    void theStoredRowsHoldNoPlaintextIdentity() {
+        JsonNode receipt = Reports.submit(port, Reports.identified(Reports.moneyPoliticsInJember()));
+        String id = receipt.get("id").asString();
+
+        String sealed = jdbc.sql("select encode(sealed, 'escape') from reporter_identity where report_id = ?::uuid")
+                .param(id).query(String.class).single();
+        String reportRow = jdbc.sql("select row_to_json(r)::text from report r where id = ?::uuid").param(id).query(String.class).single();
+
+        for (String secret : List.of("Budi", "3509011201850001", "081234567890", "budi@example.id", "Mawar", "Siti", "085711112222")) {
+            assertThat(sealed).doesNotContain(secret);
+            assertThat(reportRow).doesNotContain(secret);
+        }
+        // and a sealed identity does not open under another report's id
+        assertThat(jdbc.sql("select count(*) from reporter_identity where report_id = ?::uuid").param(id).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    // ---- helpers
+
+    private List<String> titles(Http.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json().get("items").valueStream().map(r -> r.get("title").asString()).toList();
+    }
+
+    private HttpResponse<String> upload(String reportId, String token, byte[] content, String name, String type)
+            throws IOException, InterruptedException {
+        return multipart(reportId, content, name, type, token == null ? Map.of() : Map.of("X-Upload-Token", token));
+    }
+
+    private HttpResponse<String> uploadAs(String reportId, String bearer, byte[] content) throws IOException, InterruptedException {
+        return multipart(reportId, content, "staff.jpg", "image/jpeg", Map.of("Authorization", "Bearer " + bearer));
+    }
+
+    private HttpResponse<String> multipart(String reportId, byte[] content, String name, String type, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        String boundary = "----pantau" + UUID.randomUUID();
+        var body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/reports/" + reportId + "/evidence"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("X-Forwarded-For", Clients.nextAddress())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        headers.forEach(request::header);
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static byte[] jpeg() throws IOException {
+        var image = new BufferedImage(32, 24, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(3, 4, (int) (Math.random() * 0xffffff));
+        var out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", out);
+        return out.toByteArray();
+    }
+}
