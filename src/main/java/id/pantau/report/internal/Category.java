@@ -17,7 +17,8 @@ record Category(String code, @Nullable String parentCode, String facet, String k
         return "HAZARD".equals(kind);
     }
 
-    String label(Locale locale) {
+    /** Public, as the page templates call it (SpEL sees public methods only). */
+    public String label(Locale locale) {
         return "en".equals(locale.getLanguage()) ? labelEn : labelId;
     }
 }

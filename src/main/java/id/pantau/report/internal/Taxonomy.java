@@ -43,14 +43,14 @@ class Taxonomy {
     }
 
     /** The subtypes or the acts of a type, in order. */
-    List<Category> children(String typeCode, String facet) {
+    public List<Category> children(String typeCode, String facet) {  // public for the page templates
         return byCode.values().stream()
                 .filter(c -> typeCode.equals(c.parentCode()) && facet.equals(c.facet()))
                 .sorted(Comparator.comparingInt(Category::position)).toList();
     }
 
     /** A category's label in the page's language; the code itself when unknown (for templates). */
-    String label(@Nullable String code, Locale locale) {
+    public String label(@Nullable String code, Locale locale) {
         return code == null ? "" : find(code).map(c -> c.label(locale)).orElse(code);
     }
 
