@@ -155,6 +155,29 @@ class IncidentAndMessageApiTest {
     }
 
     @Test
+    void nationalStaffReadTheUnparsedMessagesWithMaskedSenders() {
+        String text = "ada yang aneh di tps kami " + UUID.randomUUID();
+        sms("+6281277788899", text);
+        var accounts = new Accounts(Http.api(port));
+        var national = accounts.create("national-staff", List.of("STAFF"), "");
+        var regional = accounts.create("regional-staff", List.of("STAFF"), "35.09");
+
+        JsonNode page = Http.api(port).bearer(national.token()).get("/api/v1/inbound/messages?size=1000").json();
+
+        JsonNode mine = null;
+        for (JsonNode message : page.get("items")) {
+            if (message.get("text").asString().equals(text)) {
+                mine = message;
+            }
+        }
+        assertThat(mine).isNotNull();
+        assertThat(mine.get("sender").asString()).isEqualTo("+628********99");
+        assertThat(mine.get("problem").asString()).isEqualTo("UNKNOWN_COMMAND");
+        assertThat(Http.api(port).bearer(regional.token()).get("/api/v1/inbound/messages").status()).isEqualTo(403);
+        assertThat(Http.api(port).bearer(national.token()).get("/api/v1/inbound/messages?outcome=LOST").status()).isEqualTo(400);
+    }
+
+    @Test
     void aGatewayRetryGetsTheSameReplyAndStoresNothingTwice() {
         String body = Http.JSON.writeValueAsString(Map.of("from", "+6281211122233",
                 "text", "LAPOR 35.09.01 UANG warga diberi uang dua puluh ribu " + UUID.randomUUID(),

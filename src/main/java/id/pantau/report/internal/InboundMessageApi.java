@@ -5,11 +5,15 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import id.pantau.account.Actor;
 import id.pantau.shared.InvalidInputException;
+import id.pantau.shared.PageRequest;
+import id.pantau.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -18,9 +22,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.core.JacksonException;
@@ -64,6 +70,18 @@ class InboundMessageApi {
             throw InvalidInputException.of("body", "body.unreadable", "must be JSON {from, text, receivedAt}");
         }
         return messages.receive(message);
+    }
+
+    @GetMapping("/api/v1/inbound/messages")
+    @Operation(summary = "Stored text messages by outcome (default UNREADABLE: initial information nobody could parse); "
+            + "national staff and administrators; senders masked")
+    PageResult<TextMessages.Stored> list(Actor actor, @RequestParam(defaultValue = "UNREADABLE") String outcome,
+                                         @RequestParam(required = false) @Nullable Integer page,
+                                         @RequestParam(required = false) @Nullable Integer size) {
+        if (!List.of("REPORTED", "UNREADABLE", "HELP", "TRACK").contains(outcome)) {
+            throw InvalidInputException.of("outcome", "outcome.unknown", "must be REPORTED, UNREADABLE, HELP or TRACK");
+        }
+        return messages.list(actor, outcome, PageRequest.of(page, size));
     }
 
     private byte[] expected(byte[] body) {

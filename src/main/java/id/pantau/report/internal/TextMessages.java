@@ -6,12 +6,16 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import id.pantau.account.Actor;
+import id.pantau.account.Role;
 import id.pantau.region.Region;
 import id.pantau.region.RegionCode;
 import id.pantau.region.RegionLevel;
@@ -20,6 +24,7 @@ import id.pantau.report.internal.ReportIntake.Channel;
 import id.pantau.shared.InvalidInputException;
 import id.pantau.shared.NotFoundException;
 import id.pantau.shared.PageRequest;
+import id.pantau.shared.PageResult;
 import id.pantau.shared.PersonalDataCipher;
 import id.pantau.shared.TimeOrderedUuid;
 import org.jspecify.annotations.Nullable;
@@ -63,7 +68,7 @@ class TextMessages {
         this.clock = clock;
     }
 
-    record Inbound(@Nullable String from, @Nullable String text, java.time.@Nullable OffsetDateTime receivedAt) {
+    record Inbound(@Nullable String from, @Nullable String text, @Nullable OffsetDateTime receivedAt) {
     }
 
     record Answer(String reply, String outcome, @Nullable String trackingCode) {
@@ -103,6 +108,33 @@ class TextMessages {
         });
     }
 
+    record Stored(UUID id, OffsetDateTime receivedAt, String sender, String text, String outcome,
+                  @Nullable String problem, @Nullable String trackingCode) {
+    }
+
+    /**
+     * Messages by outcome, newest first, senders masked. They carry no region until someone reads
+     * them, so only national staff and administrators see them.
+     */
+    PageResult<Stored> list(Actor actor, String outcome, PageRequest page) {
+        actor.requireRole(Role.STAFF, Role.ADMIN);
+        actor.requireScope(null);
+        long total = jdbc.sql("select count(*) from inbound_message where outcome = ?").param(outcome).query(Long.class).single();
+        List<Stored> items = jdbc.sql("""
+                        select m.id, m.received_at, m.sender, m.text, m.outcome, m.problem, r.tracking_code
+                          from inbound_message m left join report r on r.id = m.report_id
+                         where m.outcome = ? order by m.received_at desc limit ? offset ?""")
+                .params(outcome, page.size(), page.offset())
+                .query((rs, i) -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    String sender = new String(cipher.open(rs.getBytes(3), "inbound:" + id), StandardCharsets.UTF_8);
+                    return new Stored(id, rs.getTimestamp(2).toInstant().atOffset(ZoneOffset.UTC),
+                            Masking.phone(sender), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7));
+                })
+                .list();
+        return PageResult.of(items, total, page);
+    }
+
     private Outcome handle(String from, String text, Instant receivedAt) {
         return switch (parser.parse(text)) {
             case ParsedMessage.Help help -> new Outcome("HELP", null, null, null, help());
@@ -124,7 +156,7 @@ class TextMessages {
         String description = report.description();
         String title = description.codePointCount(0, description.length()) <= 80 ? description
                 : description.substring(0, description.offsetByCodePoints(0, 77)).strip() + "...";
-        var time = receivedAt.atOffset(java.time.ZoneOffset.UTC);
+        var time = receivedAt.atOffset(ZoneOffset.UTC);
         var request = new ReportRequest(null, report.categoryCode(), null, null, title, description, time, time,
                 places.getFirst().code().value(), null, null, null, null,
                 new ReportRequest.Reporter(null, null, from, null, null));
