@@ -1,8 +1,6 @@
 package id.pantau.shared;
 
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.function.Supplier;
 
@@ -54,7 +52,7 @@ public class Idempotency {
             return transaction.execute(status -> action.get());
         }
         checkKey(key);
-        byte[] fingerprint = sha256(json.writeValueAsBytes(request));
+        byte[] fingerprint = Sha256.of(json.writeValueAsBytes(request));
         return transaction.execute(status -> {
             int claimed = jdbc.sql("""
                             insert into idempotency_key (scope, key, request_hash)
@@ -119,11 +117,4 @@ public class Idempotency {
         jdbc.sql("delete from idempotency_key where created_at < now() - interval '24 hours'").update();
     }
 
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -109,8 +108,8 @@ public class PersonalDataCipher {
         return raw;
     }
 
-    private static int keyId(byte[] raw) throws GeneralSecurityException {
-        int id = ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(raw)).getInt();
+    private static int keyId(byte[] raw) {
+        int id = ByteBuffer.wrap(Sha256.of(raw)).getInt();
         return id == 0 ? 1 : id;
     }
 

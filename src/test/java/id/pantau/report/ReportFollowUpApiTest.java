@@ -3,10 +3,6 @@ package id.pantau.report;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -45,17 +41,17 @@ class ReportFollowUpApiTest {
         JsonNode receipt = Reports.submit(port, Reports.moneyPoliticsInJember());
         byte[] photo = jpeg();
 
-        HttpResponse<String> uploaded = upload(receipt.get("id").asString(), receipt.get("uploadToken").asString(), photo,
+        Http.Response uploaded = upload(receipt.get("id").asString(), receipt.get("uploadToken").asString(), photo,
                 "amplop.jpg", "image/jpeg");
 
-        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
-        JsonNode item = Http.JSON.readTree(uploaded.body());
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        JsonNode item = uploaded.json();
         assertThat(item.get("sha256").asString()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(photo)));
         assertThat(item.get("contentType").asString()).isEqualTo("image/jpeg");
         assertThat(item.get("size").asLong()).isEqualTo(photo.length);
         // the same file again is the same evidence
         assertThat(upload(receipt.get("id").asString(), receipt.get("uploadToken").asString(), photo, "lagi.jpg", "image/jpeg")
-                .statusCode()).isEqualTo(200);
+                .status()).isEqualTo(200);
     }
 
     @Test
@@ -63,11 +59,11 @@ class ReportFollowUpApiTest {
         JsonNode receipt = Reports.submit(port, Reports.moneyPoliticsInJember());
         byte[] page = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
 
-        HttpResponse<String> refused = upload(receipt.get("id").asString(), receipt.get("uploadToken").asString(), page,
+        Http.Response refused = upload(receipt.get("id").asString(), receipt.get("uploadToken").asString(), page,
                 "foto.jpg", "image/jpeg");
 
-        assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(Http.JSON.readTree(refused.body()).get("errors").get(0).get("field").asString()).isEqualTo("file");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("file");
     }
 
     @Test
@@ -75,12 +71,12 @@ class ReportFollowUpApiTest {
         JsonNode receipt = Reports.submit(port, Reports.moneyPoliticsInJember());
         String id = receipt.get("id").asString();
 
-        assertThat(upload(id, null, jpeg(), "a.jpg", "image/jpeg").statusCode()).isEqualTo(401);
-        assertThat(upload(id, "wrong-token", jpeg(), "a.jpg", "image/jpeg").statusCode()).isEqualTo(403);
+        assertThat(upload(id, null, jpeg(), "a.jpg", "image/jpeg").status()).isEqualTo(401);
+        assertThat(upload(id, "wrong-token", jpeg(), "a.jpg", "image/jpeg").status()).isEqualTo(403);
         var staff = new Accounts(Http.api(port)).create("evidence-staff", List.of("STAFF"), "35.09");
-        assertThat(uploadAs(id, staff.token(), jpeg()).statusCode()).isEqualTo(201);
+        assertThat(uploadAs(id, staff.token(), jpeg()).status()).isEqualTo(201);
         var outsider = new Accounts(Http.api(port)).create("evidence-outsider", List.of("STAFF"), "33.01");
-        assertThat(uploadAs(id, outsider.token(), jpeg()).statusCode()).isEqualTo(403);
+        assertThat(uploadAs(id, outsider.token(), jpeg()).status()).isEqualTo(403);
     }
 
     @Test
@@ -88,11 +84,11 @@ class ReportFollowUpApiTest {
         JsonNode receipt = Reports.submit(port, Reports.moneyPoliticsInJember());
         byte[] big = new byte[11 * 1024 * 1024];
 
-        HttpResponse<String> refused = upload(receipt.get("id").asString(), receipt.get("uploadToken").asString(), big,
+        Http.Response refused = upload(receipt.get("id").asString(), receipt.get("uploadToken").asString(), big,
                 "big.pdf", "application/pdf");
 
-        assertThat(refused.statusCode()).isEqualTo(413);
-        assertThat(Http.JSON.readTree(refused.body()).get("errors").get(0).get("field").asString()).isEqualTo("file");
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("file");
     }
 
     // ---- tracking
@@ -213,29 +209,15 @@ class ReportFollowUpApiTest {
         return response.json().get("items").valueStream().map(r -> r.get("title").asString()).toList();
     }
 
-    private HttpResponse<String> upload(String reportId, String token, byte[] content, String name, String type)
-            throws IOException, InterruptedException {
-        return multipart(reportId, content, name, type, token == null ? Map.of() : Map.of("X-Upload-Token", token));
+    private Http.Response upload(String reportId, String token, byte[] content, String name, String type) {
+        Http client = Clients.fresh(port);
+        return (token == null ? client : client.header("X-Upload-Token", token)).postMultipart(
+                "/api/v1/reports/" + reportId + "/evidence", Map.of(), List.of(new Http.Part("file", name, type, content)));
     }
 
-    private HttpResponse<String> uploadAs(String reportId, String bearer, byte[] content) throws IOException, InterruptedException {
-        return multipart(reportId, content, "staff.jpg", "image/jpeg", Map.of("Authorization", "Bearer " + bearer));
-    }
-
-    private HttpResponse<String> multipart(String reportId, byte[] content, String name, String type, Map<String, String> headers)
-            throws IOException, InterruptedException {
-        String boundary = "----pantau" + UUID.randomUUID();
-        var body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/reports/" + reportId + "/evidence"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("X-Forwarded-For", Clients.nextAddress())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-        headers.forEach(request::header);
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private Http.Response uploadAs(String reportId, String bearer, byte[] content) {
+        return Clients.fresh(port).bearer(bearer).postMultipart("/api/v1/reports/" + reportId + "/evidence", Map.of(),
+                List.of(new Http.Part("file", "staff.jpg", "image/jpeg", content)));
     }
 
     static byte[] jpeg() throws IOException {

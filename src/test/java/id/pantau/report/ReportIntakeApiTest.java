@@ -6,16 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import id.pantau.support.Accounts;
 import id.pantau.support.Clients;
 import id.pantau.support.Http;
 import id.pantau.support.IntegrationTest;
+import id.pantau.support.Parallel;
 import id.pantau.support.PublishedEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -172,21 +168,9 @@ class ReportIntakeApiTest {
     void twentyParallelRetriesStoreOneReport() throws Exception {
         Http client = Clients.fresh(port).header("Idempotency-Key", UUID.randomUUID().toString());
         var body = Reports.with(Reports.moneyPoliticsInJember(), "title", "Serangan fajar " + UUID.randomUUID());
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Http.Response>> responses = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
-            for (int i = 0; i < 20; i++) {
-                Callable<Http.Response> call = () -> {
-                    start.await();
-                    return client.post("/api/v1/reports", body);
-                };
-                responses.add(pool.submit(call));
-            }
-            start.countDown();
-            for (Future<Http.Response> response : responses) {
-                assertThat(response.get().status()).as(response.get().toString()).isEqualTo(201);
-            }
-        }
+        List<Http.Response> responses = Parallel.times(20, () -> client.post("/api/v1/reports", body));
+
+        assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
         assertThat(jdbc.sql("select count(*) from report where title = ?").param(body.get("title")).query(Long.class).single())
                 .isEqualTo(1);
     }

@@ -1,18 +1,13 @@
 package id.pantau.shared;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import id.pantau.support.Accounts;
 import id.pantau.support.Http;
 import id.pantau.support.IntegrationTest;
+import id.pantau.support.Parallel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,25 +81,10 @@ class IdempotencyTest {
     void twentyConcurrentRetriesCreateOneAccount() throws Exception {
         Map<String, Object> body = newAccount();
         Http keyed = admin.header("Idempotency-Key", UUID.randomUUID().toString());
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Http.Response>> responses = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
-            for (int i = 0; i < 20; i++) {
-                Callable<Http.Response> call = () -> {
-                    start.await();
-                    return keyed.post("/api/v1/users", body);
-                };
-                responses.add(pool.submit(call));
-            }
-            start.countDown();
-            List<Long> ids = new ArrayList<>();
-            for (Future<Http.Response> response : responses) {
-                Http.Response r = response.get();
-                assertThat(r.status()).as(r.toString()).isEqualTo(201);
-                ids.add(r.json().get("id").asLong());
-            }
-            assertThat(ids).containsOnly(ids.getFirst());
-        }
+        List<Http.Response> responses = Parallel.times(20, () -> keyed.post("/api/v1/users", body));
+
+        assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
+        assertThat(responses).extracting(r -> r.json().get("id").asLong()).containsOnly(responses.getFirst().json().get("id").asLong());
         assertThat(accountsNamed(body)).isEqualTo(1);
     }
 

@@ -1,7 +1,5 @@
 package id.pantau.account.internal;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -12,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import id.pantau.account.AuditTrail;
+import id.pantau.shared.Sha256;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -53,7 +52,7 @@ class ApiTokens {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(lifetime);
         jdbc.sql("insert into api_token (token_hash, account_id, issued_at, expires_at) values (?, ?, ?, ?)")
-                .params(hash(token), account.id(), Timestamp.from(now), Timestamp.from(expiresAt))
+                .params(Sha256.of(token), account.id(), Timestamp.from(now), Timestamp.from(expiresAt))
                 .update();
         audit.record(account.username(), "TOKEN_ISSUED", "account:" + account.id(), Map.of("expiresAt", expiresAt.toString()));
         return new IssuedToken(token, expiresAt);
@@ -64,13 +63,13 @@ class ApiTokens {
         return jdbc.sql("""
                         select a.* from api_token t join account a on a.id = t.account_id
                          where t.token_hash = ? and t.expires_at > ? and a.enabled""")
-                .params(hash(token), Timestamp.from(clock.instant()))
+                .params(Sha256.of(token), Timestamp.from(clock.instant()))
                 .query(AccountRepository::map).optional();
     }
 
     @Transactional
     boolean revoke(String token) {
-        return jdbc.sql("delete from api_token where token_hash = ?").param(hash(token)).update() == 1;
+        return jdbc.sql("delete from api_token where token_hash = ?").param(Sha256.of(token)).update() == 1;
     }
 
     @Scheduled(cron = "${pantau.api-token.cleanup-cron:0 23 * * * *}")
@@ -78,11 +77,4 @@ class ApiTokens {
         jdbc.sql("delete from api_token where expires_at < ?").param(Timestamp.from(clock.instant())).update();
     }
 
-    private static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

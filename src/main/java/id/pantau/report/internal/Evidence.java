@@ -3,8 +3,6 @@ package id.pantau.report.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,8 +13,14 @@ import java.util.UUID;
 
 import id.pantau.shared.InvalidInputException;
 import id.pantau.shared.NotFoundException;
+import id.pantau.shared.Sha256;
 import id.pantau.shared.TimeOrderedUuid;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,7 +54,7 @@ class Evidence {
         }
         EvidenceType type = EvidenceType.detect(content).orElseThrow(() -> InvalidInputException.of("file", "file.type",
                 "must be a photo (JPEG, PNG, WebP) or a PDF; the content is neither, whatever its name says"));
-        byte[] hash = sha256(content);
+        byte[] hash = Sha256.of(content);
         Optional<Item> existing = find(reportId, hash);
         if (existing.isPresent()) {
             return new Attached(existing.get(), false);
@@ -86,6 +90,17 @@ class Evidence {
     }
 
     record Content(Item item, InputStream stream) {
+
+        /** The original file as a download, its hash in a header so a recipient can check it. */
+        ResponseEntity<InputStreamResource> asDownload() {
+            return ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType(item.contentType()))
+                    .contentLength(item.size())
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename(item.fileName() == null ? item.sha256() : item.fileName()).build().toString())
+                    .header("X-Content-SHA256", item.sha256())
+                    .body(new InputStreamResource(stream));
+        }
     }
 
     Content open(UUID reportId, UUID evidenceId) {
@@ -119,11 +134,4 @@ class Evidence {
         return base.isEmpty() ? null : base.substring(0, Math.min(base.length(), 200));
     }
 
-    private static byte[] sha256(byte[] content) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -13,8 +13,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,14 +65,6 @@ class EvidenceApi {
     @Operation(summary = "The original file, as uploaded (for staff: originals are evidence and keep their metadata)")
     ResponseEntity<InputStreamResource> download(@PathVariable UUID id, @PathVariable UUID evidenceId, Actor actor) {
         access.requireRead(actor, id);
-        Evidence.Content content = evidence.open(id, evidenceId);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(content.item().contentType()))
-                .contentLength(content.item().size())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(content.item().fileName() == null ? content.item().sha256() : content.item().fileName())
-                        .build().toString())
-                .header("X-Content-SHA256", content.item().sha256())
-                .body(new InputStreamResource(content.stream()));
+        return evidence.open(id, evidenceId).asDownload();
     }
 }

@@ -14,9 +14,6 @@ import id.pantau.shared.PageResult;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -82,13 +79,7 @@ class StaffReportPages {
     @GetMapping("/reports/{id}/evidence/{evidenceId}")
     ResponseEntity<InputStreamResource> evidenceFile(Actor actor, @PathVariable UUID id, @PathVariable UUID evidenceId) {
         queries.get(actor, id);
-        Evidence.Content content = evidence.open(id, evidenceId);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(content.item().contentType()))
-                .contentLength(content.item().size())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(content.item().fileName() == null ? content.item().sha256() : content.item().fileName())
-                        .build().toString())
-                .body(new InputStreamResource(content.stream()));
+        return evidence.open(id, evidenceId).asDownload();
     }
 
     @PostMapping("/reports/incidents/{incidentId}/confirm")

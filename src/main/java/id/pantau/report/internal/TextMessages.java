@@ -1,8 +1,6 @@
 package id.pantau.report.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +24,7 @@ import id.pantau.shared.NotFoundException;
 import id.pantau.shared.PageRequest;
 import id.pantau.shared.PageResult;
 import id.pantau.shared.PersonalDataCipher;
+import id.pantau.shared.Sha256;
 import id.pantau.shared.TimeOrderedUuid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -85,7 +84,7 @@ class TextMessages {
         }
         String text = message.text() == null ? "" : message.text();
         Instant receivedAt = message.receivedAt() == null ? clock.instant() : message.receivedAt().toInstant();
-        byte[] fingerprint = sha256(from + "\n" + text + "\n" + receivedAt);
+        byte[] fingerprint = Sha256.of(from + "\n" + text + "\n" + receivedAt);
         return transaction.execute(status -> {
             jdbc.sql("select pg_advisory_xact_lock(hashtext(encode(?, 'hex')))").param(fingerprint).query((rs, i) -> 1).list();
             Optional<Answer> earlier = jdbc.sql("""
@@ -223,11 +222,4 @@ class TextMessages {
         return messages.getMessage(key, arguments, INDONESIAN);
     }
 
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

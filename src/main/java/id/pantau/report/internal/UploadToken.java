@@ -1,11 +1,10 @@
 package id.pantau.report.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+
+import id.pantau.shared.Sha256;
 
 /**
  * The secret that lets an anonymous reporter attach evidence to the report they just sent.
@@ -21,10 +20,6 @@ record UploadToken(String token, byte[] hash, Instant expiresAt) {
     }
 
     static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(token);
     }
 }
