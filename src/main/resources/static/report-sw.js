@@ -45,6 +45,17 @@ self.addEventListener('fetch', function (event) {
 
 self.addEventListener('sync', function (event) {
     if (event.tag === 'pantau-outbox') {
-        event.waitUntil(PantauOutbox.flush());
+        event.waitUntil(PantauOutbox.flush().then(tellPages));
     }
 });
+
+// A page waiting for a report that went out from here finds the outbox empty: it learns the
+// tracking code from this message instead (report-form.js), or the reporter would never see it.
+function tellPages(sent) {
+    if (!sent.length) {
+        return null;
+    }
+    return self.clients.matchAll({type: 'window', includeUncontrolled: true}).then(function (pages) {
+        pages.forEach(function (page) { page.postMessage({type: 'pantau-sent', sent: sent}); });
+    });
+}

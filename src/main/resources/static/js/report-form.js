@@ -13,8 +13,14 @@
     var status = document.getElementById('connection');
     var text = {
         offline: form.dataset.msgOffline, restored: form.dataset.msgRestored, sending: form.dataset.msgSending,
-        located: form.dataset.msgLocated, locateFailed: form.dataset.msgLocateFailed, choose: form.dataset.msgChoose
+        located: form.dataset.msgLocated, locateFailed: form.dataset.msgLocateFailed, choose: form.dataset.msgChoose,
+        sent: form.dataset.msgSent
     };
+    // the API answers errors in English; the page shows its own language's text for each code
+    var errorTexts = {};
+    Array.prototype.forEach.call(document.querySelectorAll('#error-texts li'), function (item) {
+        errorTexts[item.dataset.code] = item.textContent;
+    });
 
     function say(message, kind) {
         status.textContent = message;
@@ -179,9 +185,18 @@
         var v = form.elements[name].value.trim();
         return v === '' ? null : v;
     }
+    /** The typed local time, in the time zone of the chosen province (WIB, WITA or WIT), as the plain form does. */
     function instant(name) {
         var v = value(name);
-        return v ? new Date(v).toISOString() : null;
+        if (!v) {
+            return null;
+        }
+        var province = picker('province').selectedOptions[0];
+        var offset = province && province.dataset.offset;
+        if (offset && /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?$/.test(v)) {
+            return (v.length === 16 ? v + ':00' : v) + (offset === 'Z' ? '+00:00' : offset);
+        }
+        return new Date(v).toISOString();
     }
     function body() {
         var identified = form.querySelector('input[name=identified][value=ya]').checked;
@@ -209,30 +224,44 @@
         (problem.errors || [{field: '', message: problem.detail}]).forEach(function (error) {
             var item = document.createElement('li');
             var label = form.querySelector('label[for="' + error.field.replace('reporter.', 'reporter').replace(/\.(\w)/, function (m, c) { return c.toUpperCase(); }) + '"]');
-            item.textContent = (label ? label.textContent.trim() : error.field) + ': ' + error.message;
+            item.textContent = (label ? label.textContent.trim() : error.field) + ': ' + (errorTexts[error.code] || error.message);
             list.appendChild(item);
         });
         form.parentNode.insertBefore(list, form);
         list.scrollIntoView();
     }
 
+    var leaving = false;
+    function showReceipt(receipt) {
+        // once: the page and the service worker may both report the same report sent
+        if (!leaving) {
+            leaving = true;
+            // the code is on screen before the tracking page loads, in case that load fails
+            say(text.sent.replace('{0}', receipt.trackingCode));
+            window.location.href = '/lacak/' + receipt.trackingCode + '?baru=1' + (receipt.refused ? '&ditolak=' + receipt.refused : '');
+        }
+    }
+
+    // the keys of the reports this page has seen waiting in the outbox
+    var awaited = {};
+
     function deliver() {
         return PantauOutbox.flush().then(function (sent) {
             if (sent.length) {
-                var last = sent[sent.length - 1];
-                window.location.href = '/lacak/' + last.trackingCode + '?baru=1' + (last.refused ? '&ditolak=' + last.refused : '');
+                showReceipt(sent[sent.length - 1]);
                 return true;
             }
             return PantauOutbox.all().then(function (waiting) {
                 var invalid = waiting.filter(function (entry) { return entry.problem; });
-                invalid.forEach(function (entry) {
-                    showProblem(entry.problem);
-                    PantauOutbox.remove(entry.key);
-                });
                 if (waiting.length > invalid.length) {
                     say(text.offline);
+                } else if (invalid.length) {
+                    say('');
                 }
-                return false;
+                return Promise.all(invalid.map(function (entry) {
+                    showProblem(entry.problem);
+                    return PantauOutbox.remove(entry.key);
+                })).then(function () { return false; });
             });
         });
     }
@@ -247,20 +276,65 @@
             return {name: file.name, type: file.type, blob: file, sent: false};
         });
         var entry = {key: PantauOutbox.newKey(), body: body(), files: files, createdAt: new Date().toISOString()};
-        document.getElementById('submit-report').disabled = true;
+        var submit = document.getElementById('submit-report');
+        submit.disabled = true;
         say(text.sending);
+        awaited[entry.key] = true;
         PantauOutbox.put(entry).then(function () {
             localStorage.removeItem(DRAFT);
-            if (navigator.serviceWorker && navigator.serviceWorker.ready && 'SyncManager' in window) {
+            return deliver();
+        }).then(function () {
+            return PantauOutbox.all();
+        }).then(function (waiting) {
+            var unsent = waiting.some(function (other) { return other.key === entry.key && !other.problem; });
+            // while it waits for the connection, another tap would store the report twice (with a new key)
+            submit.disabled = unsent;
+            // the service worker sends it when the connection returns, even with this page closed
+            // (Background Sync); not before the page has tried, or the report and its files go twice
+            if (unsent && navigator.serviceWorker && 'SyncManager' in window) {
                 navigator.serviceWorker.ready.then(function (registration) {
                     return registration.sync.register('pantau-outbox');
                 }).catch(function () { /* the page retries by itself */ });
             }
-            return deliver();
-        }).finally(function () {
-            document.getElementById('submit-report').disabled = false;
+        }, function () {
+            // no storage on this device (quota, private mode): send the plain form instead
+            submit.disabled = false;
+            form.submit();
         });
     });
+
+    /** Reports sent from this device earlier, also those that went out in the background. */
+    function showRecent() {
+        return PantauOutbox.sent().then(function (receipts) {
+            var section = document.getElementById('recent-reports');
+            var list = section.querySelector('ul');
+            list.innerHTML = '';
+            receipts.forEach(function (receipt) {
+                var item = document.createElement('li');
+                var link = document.createElement('a');
+                link.href = '/lacak/' + receipt.trackingCode;
+                link.textContent = receipt.trackingCode;
+                var title = document.createElement('span');
+                title.className = 'small';
+                title.textContent = receipt.title || '';
+                item.appendChild(link);
+                item.appendChild(title);
+                list.appendChild(item);
+            });
+            section.hidden = receipts.length === 0;
+        }).catch(function () { /* nothing to show */ });
+    }
+
+    // a report sent by the service worker (Background Sync) while this page waited for it
+    if (navigator.serviceWorker) {
+        navigator.serviceWorker.addEventListener('message', function (event) {
+            var mine = event.data && event.data.type === 'pantau-sent'
+                ? event.data.sent.filter(function (receipt) { return awaited[receipt.key]; }) : [];
+            if (mine.length) {
+                showReceipt(mine[mine.length - 1]);
+            }
+        });
+    }
 
     // whatever waits in the outbox goes out when the connection returns, and every so often
     window.addEventListener('online', deliver);
@@ -273,7 +347,9 @@
     showTypeOptions();
     showIdentity();
     restoreDraft();
+    showRecent();
     PantauOutbox.all().then(function (waiting) {
+        waiting.forEach(function (entry) { awaited[entry.key] = true; });
         if (waiting.length) {
             say(text.offline);
             if (navigator.onLine) {

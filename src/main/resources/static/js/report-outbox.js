@@ -7,23 +7,32 @@
 
     var DB = 'pantau-report';
     var STORE = 'outbox';
+    // tracking codes of reports sent from this device: the reporter finds them again on the form
+    // even when the report went out in the background or the tracking page failed to load
+    var SENT = 'sent';
+    var KEEP_SENT = 10;
 
     function open() {
         return new Promise(function (resolve, reject) {
-            var request = indexedDB.open(DB, 1);
-            request.onupgradeneeded = function () {
-                request.result.createObjectStore(STORE, {keyPath: 'key'});
+            var request = indexedDB.open(DB, 2);
+            request.onupgradeneeded = function (event) {
+                if (event.oldVersion < 1) {
+                    request.result.createObjectStore(STORE, {keyPath: 'key'});
+                }
+                if (event.oldVersion < 2) {
+                    request.result.createObjectStore(SENT, {keyPath: 'key'});
+                }
             };
             request.onsuccess = function () { resolve(request.result); };
             request.onerror = function () { reject(request.error); };
         });
     }
 
-    function run(mode, work) {
+    function run(mode, work, storeName) {
         return open().then(function (db) {
             return new Promise(function (resolve, reject) {
-                var tx = db.transaction(STORE, mode);
-                var result = work(tx.objectStore(STORE));
+                var tx = db.transaction(storeName || STORE, mode);
+                var result = work(tx.objectStore(storeName || STORE));
                 tx.oncomplete = function () { resolve(result && 'result' in result ? result.result : result); };
                 tx.onerror = function () { reject(tx.error); };
             });
@@ -40,6 +49,22 @@
 
     function remove(key) {
         return run('readwrite', function (store) { store.delete(key); });
+    }
+
+    /** The reports sent from this device, newest first. */
+    function sent() {
+        return run('readonly', function (store) { return store.getAll(); }, SENT).then(function (receipts) {
+            return receipts.sort(function (a, b) { return b.sentAt.localeCompare(a.sentAt); });
+        });
+    }
+
+    function remember(receipt) {
+        return sent().then(function (earlier) {
+            return run('readwrite', function (store) {
+                store.put(receipt);
+                earlier.slice(KEEP_SENT - 1).forEach(function (old) { store.delete(old.key); });
+            }, SENT);
+        });
     }
 
     function newKey() {
@@ -66,14 +91,18 @@
                 }
                 if (response.status === 400 || response.status === 422) {
                     return response.json().then(function (problem) {
+                        // kept with the entry: whoever flushed (the page, or the service worker), the page shows it
                         entry.problem = problem;
-                        throw {invalid: true};
+                        return put(entry).then(function () { throw {invalid: true}; });
                     });
                 }
                 throw {later: true};
             });
         return created.then(function (receipt) {
             return uploadFiles(entry, receipt);
+        }).then(function () {
+            return remember({key: entry.key, trackingCode: entry.receipt.trackingCode, title: entry.body.title,
+                sentAt: new Date().toISOString()});
         }).then(function () {
             return remove(entry.key).then(function () { return 'done'; });
         }).catch(function (failure) {
@@ -102,8 +131,19 @@
         }, Promise.resolve());
     }
 
-    /** Sends everything waiting; resolves to the receipts of what went out. */
+    /**
+     * Sends everything waiting; resolves to the receipts of what went out. The page and the
+     * service worker may both try at once when the connection returns: a lock lets one go first,
+     * and the other then finds the outbox empty instead of uploading the same photos again.
+     */
     function flush() {
+        if (scope.navigator && navigator.locks) {
+            return navigator.locks.request('pantau-outbox', flushNow);
+        }
+        return flushNow();
+    }
+
+    function flushNow() {
         return all().then(function (entries) {
             return entries.reduce(function (chain, entry) {
                 return chain.then(function (sent) {
@@ -112,7 +152,7 @@
                     }
                     return send(entry).then(function (outcome) {
                         if (outcome === 'done') {
-                            sent.push({trackingCode: entry.receipt.trackingCode,
+                            sent.push({key: entry.key, trackingCode: entry.receipt.trackingCode,
                                 refused: (entry.files || []).filter(function (f) { return f.refused; }).length});
                         }
                         return sent;
@@ -122,5 +162,5 @@
         });
     }
 
-    scope.PantauOutbox = {all: all, put: put, remove: remove, newKey: newKey, send: send, flush: flush};
+    scope.PantauOutbox = {all: all, put: put, remove: remove, newKey: newKey, send: send, flush: flush, sent: sent};
 })(self);

@@ -1,5 +1,6 @@
 package id.pantau.region;
 
+import java.time.Instant;
 import java.time.ZoneId;
 
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -27,6 +28,11 @@ public enum RegionTimeZone {
 
     public ZoneId zoneId() {
         return zone;
+    }
+
+    /** The offset from UTC, such as {@code +07:00}: fixed, as Indonesia keeps no daylight saving time. */
+    public String utcOffset() {
+        return zone.getRules().getOffset(Instant.EPOCH).getId();
     }
 
     public static RegionTimeZone ofZoneId(String zoneId) {

@@ -2,9 +2,12 @@ package id.pantau.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Type;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +21,16 @@ import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.devtools.CdpEndpointFinder;
+import org.openqa.selenium.devtools.Command;
+import org.openqa.selenium.devtools.Connection;
+import org.openqa.selenium.devtools.idealized.target.model.SessionID;
+import org.openqa.selenium.json.TypeToken;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.remote.http.ClientConfig;
+import org.openqa.selenium.remote.http.HttpClient;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -36,10 +47,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements AutoCloseable {
 
     public static final Duration TIMEOUT = Duration.ofSeconds(20);
+    /** What a DevTools command answers, read as JSON objects, lists and values. */
+    private static final Type MAP = new TypeToken<Map<String, Object>>() {}.getType();
 
     private final Path profile;
     private final ChromeDriverService service;
     private final ChromeDriver driver;
+    /** A DevTools connection of our own to the browser, for its service workers; opened when first needed. */
+    private Connection devTools;
+    /** The DevTools sessions of the service workers cut off by {@link #goOffline()}. */
+    private final List<SessionID> offlineWorkers = new ArrayList<>();
 
     private Browser(Path chromium, Path chromedriver, int width, int height) {
         try {
@@ -95,6 +112,74 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * Cuts this browser's network, as when a phone loses its signal: requests fail at once with
+     * {@code net::ERR_INTERNET_DISCONNECTED}, {@code navigator.onLine} turns false and the page gets
+     * an {@code offline} event. Undone by {@link #goOnline()}.
+     *
+     * <p>ChromeDriver's network conditions reach the pages only; the service workers running at
+     * this moment are cut off as well, through DevTools, so that neither their requests nor
+     * Background Sync get through (Chromium holds back a {@code sync} event for a worker that
+     * DevTools puts offline, as it would on a device without a connection).
+     */
+    public void goOffline() {
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        driver.setNetworkConditions(offline);
+        for (String worker : serviceWorkers()) {
+            Map<String, Object> attached = devTools().sendAndWait(null, new Command<>("Target.attachToTarget",
+                    Map.of("targetId", worker, "flatten", true), MAP), TIMEOUT);
+            SessionID session = new SessionID((String) attached.get("sessionId"));
+            offlineWorkers.add(session);
+            emulateNetwork(session, true);
+        }
+    }
+
+    /**
+     * Gives the network back after {@link #goOffline()}, to the pages (which get an {@code online}
+     * event) and then to the service workers that were cut off.
+     */
+    public void goOnline() {
+        driver.deleteNetworkConditions();
+        for (SessionID session : offlineWorkers) {
+            emulateNetwork(session, false);
+            devTools().sendAndWait(null, new Command<>("Target.detachFromTarget", Map.of("sessionId", session.toString())),
+                    TIMEOUT);
+        }
+        offlineWorkers.clear();
+    }
+
+    /** The target ids of the service workers running in this browser. */
+    private List<String> serviceWorkers() {
+        Map<String, Object> targets = devTools().sendAndWait(null, new Command<>("Target.getTargets", Map.of(), MAP), TIMEOUT);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> infos = (List<Map<String, Object>>) targets.get("targetInfos");
+        return infos.stream()
+                .filter(info -> "service_worker".equals(info.get("type")))
+                .map(info -> (String) info.get("targetId"))
+                .toList();
+    }
+
+    private void emulateNetwork(SessionID session, boolean offline) {
+        devTools().sendAndWait(session, new Command<>("Network.emulateNetworkConditions", Map.of(
+                "offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1)), TIMEOUT);
+    }
+
+    private Connection devTools() {
+        if (devTools == null) {
+            URI reported = CdpEndpointFinder.getReportedUri(driver.getCapabilities())
+                    .orElseThrow(() -> new IllegalStateException("ChromeDriver did not report a DevTools address"));
+            HttpClient.Factory factory = HttpClient.Factory.createDefault();
+            URI endpoint;
+            try (HttpClient client = CdpEndpointFinder.getHttpClient(factory, reported)) {
+                endpoint = CdpEndpointFinder.getCdpEndPoint(client)
+                        .orElseThrow(() -> new IllegalStateException("No DevTools endpoint at " + reported));
+            }
+            devTools = new Connection(factory.createClient(ClientConfig.defaultConfig().baseUri(endpoint)), endpoint.toString());
+        }
+        return devTools;
+    }
+
+    /**
      * The console errors (level SEVERE: uncaught exceptions, {@code console.error}, failed resource
      * loads) logged since the last call; empty if this driver cannot read the browser console, and
      * then a caller has nothing to assert on.
@@ -115,6 +200,16 @@ public final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            if (devTools != null) {
+                devTools.close();
+            }
+        } finally {
+            closeBrowser();
+        }
+    }
+
+    private void closeBrowser() {
         try {
             driver.quit();
         } finally {

@@ -37,6 +37,15 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 class ReportPages {
 
+    /** The error codes intake can answer with; the form shows their texts in its own language. */
+    private static final List<String> ERROR_CODES = List.of("required", "value.invalid", "category.unknown",
+            "subcategory.unknown", "act.unknown", "title.length", "description.length", "occurredAt.future",
+            "occurredAt.afterKnownAt", "knownAt.future", "regionCode.format", "regionCode.unknown", "regionCode.tooBroad",
+            "tps.range", "tps.needsVillage", "location.invalid", "location.outsideIndonesia", "location.outsideRegion",
+            "electionId.unknown", "electionId.otherRegion", "reporter.nik.invalid", "reporter.phone.invalid",
+            "reporter.email.invalid", "reporter.name.length", "reporter.address.length", "witness.invalid",
+            "witnesses.tooMany", "reportedParty.length", "file.type", "file.tooLarge", "file.tooMany", "file.empty");
+
     private final Taxonomy taxonomy;
     private final Regions regions;
     private final ReportIntake intake;
@@ -132,6 +141,7 @@ class ReportPages {
 
     private void formModel(Model model, ReportForm form, List<FieldViolation> errors) {
         model.addAttribute("lightweight", true);
+        model.addAttribute("errorCodes", ERROR_CODES);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("types", taxonomy.types());
