@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * logistics, security) have {@code hazard} set: they are alerts, not violations.
  */
 public record ReportSubmitted(UUID reportId, String trackingCode, ReportKind kind, String categoryCode,
+                              @Nullable String subcategoryCode,
                               boolean hazard, RegionCode regionCode, @Nullable Long electionId, Instant occurredAt,
                               Instant receivedAt, boolean timely, @Nullable UUID incidentId) {
 }

@@ -1,5 +1,7 @@
 package id.pantau.shared;
 
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 
 /** The request is well-formed but clashes with the current state (a taken name, a forbidden transition): 409. */
@@ -19,5 +21,10 @@ public class ConflictException extends RuntimeException {
 
     public @Nullable FieldViolation violation() {
         return violation;
+    }
+
+    /** Extra members of the problem body that let a client react (e.g. the actions a state allows). */
+    public Map<String, Object> properties() {
+        return Map.of();
     }
 }

@@ -14,13 +14,13 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Report bodies for tests, named for the situation they describe. */
-final class Reports {
+public final class Reports {
 
     private Reports() {
     }
 
     /** An anonymous report of money politics in a village of Jember, seen an hour ago. */
-    static Map<String, Object> moneyPoliticsInJember() {
+    public static Map<String, Object> moneyPoliticsInJember() {
         Map<String, Object> body = new HashMap<>();
         body.put("category", "MONEY_POLITICS");
         body.put("subcategory", "MONEY_CASH");
@@ -31,7 +31,7 @@ final class Reports {
         return body;
     }
 
-    static Map<String, Object> with(Map<String, Object> body, Object... keysAndValues) {
+    public static Map<String, Object> with(Map<String, Object> body, Object... keysAndValues) {
         Map<String, Object> copy = new HashMap<>(body);
         for (int i = 0; i < keysAndValues.length; i += 2) {
             copy.put((String) keysAndValues[i], keysAndValues[i + 1]);
@@ -39,14 +39,14 @@ final class Reports {
         return copy;
     }
 
-    static Map<String, Object> identified(Map<String, Object> body) {
+    public static Map<String, Object> identified(Map<String, Object> body) {
         return with(body, "reporter", Map.of("name", "Budi Santoso", "nik", "3509011201850001", "phone", "081234567890",
                 "email", "budi@example.id", "address", "Jl. Mawar 12, Jember"),
                 "witnesses", List.of(Map.of("name", "Siti Aminah", "contact", "085711112222")));
     }
 
     /** Submits as a new anonymous visitor and returns the 201 body. */
-    static JsonNode submit(int port, Map<String, Object> body) {
+    public static JsonNode submit(int port, Map<String, Object> body) {
         Http.Response response = Clients.fresh(port).post("/api/v1/reports", body);
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.json();

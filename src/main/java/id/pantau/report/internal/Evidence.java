@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import id.pantau.shared.EvidenceType;
+import id.pantau.shared.ContentStore;
 import id.pantau.shared.InvalidInputException;
 import id.pantau.shared.NotFoundException;
 import id.pantau.shared.Sha256;
@@ -32,10 +34,10 @@ class Evidence {
     static final int MAX_FILES_PER_REPORT = 20;
 
     private final JdbcClient jdbc;
-    private final EvidenceStore store;
+    private final ContentStore store;
     private final Clock clock;
 
-    Evidence(JdbcClient jdbc, EvidenceStore store, Clock clock) {
+    Evidence(JdbcClient jdbc, ContentStore store, Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
         this.clock = clock;

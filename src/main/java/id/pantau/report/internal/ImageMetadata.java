@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.zip.CRC32;
 
+import id.pantau.shared.EvidenceType;
 import org.jspecify.annotations.NullMarked;
 
 /**

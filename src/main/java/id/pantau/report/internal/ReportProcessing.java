@@ -51,7 +51,8 @@ class ReportProcessing {
         this.clock = clock;
     }
 
-    record Pending(UUID id, String trackingCode, ReportKind kind, String categoryCode, RegionCode regionCode,
+    record Pending(UUID id, String trackingCode, ReportKind kind, String categoryCode, @Nullable String subcategoryCode,
+                   RegionCode regionCode,
                    @Nullable Integer tps, @Nullable Double latitude, @Nullable Double longitude, Instant occurredAt,
                    Instant receivedAt, boolean timely, @Nullable Long electionId, String text) {
     }
@@ -84,13 +85,13 @@ class ReportProcessing {
 
     private List<Pending> claim() {
         return jdbc.sql("""
-                        select id, tracking_code, kind, category_code, region_code, tps, latitude, longitude, occurred_at,
+                        select id, tracking_code, kind, category_code, subcategory_code, region_code, tps, latitude, longitude, occurred_at,
                                received_at, timely, election_id, title || ' ' || description as text
                           from report where processed_at is null
                          order by received_at limit ? for update skip locked""")
                 .param(BATCH)
                 .query((rs, row) -> new Pending(rs.getObject("id", UUID.class), rs.getString("tracking_code"),
-                        ReportKind.valueOf(rs.getString("kind")), rs.getString("category_code"),
+                        ReportKind.valueOf(rs.getString("kind")), rs.getString("category_code"), rs.getString("subcategory_code"),
                         new RegionCode(rs.getString("region_code")), (Integer) rs.getObject("tps"),
                         (Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"),
                         rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("received_at").toInstant(),
@@ -107,7 +108,7 @@ class ReportProcessing {
                 .params(signature, Timestamp.from(clock.instant()), report.id())
                 .update();
         boolean hazard = taxonomy.find(report.categoryCode()).map(Category::isHazard).orElse(false);
-        events.publishEvent(new ReportSubmitted(report.id(), report.trackingCode(), report.kind(), report.categoryCode(),
+        events.publishEvent(new ReportSubmitted(report.id(), report.trackingCode(), report.kind(), report.categoryCode(), report.subcategoryCode(),
                 hazard, report.regionCode(), report.electionId(), report.occurredAt(), report.receivedAt(),
                 report.timely(), incident));
     }

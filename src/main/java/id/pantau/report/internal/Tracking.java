@@ -9,6 +9,7 @@ import id.pantau.report.InvalidTrackingCodeException;
 import id.pantau.report.TrackingCode;
 import id.pantau.shared.InvalidInputException;
 import id.pantau.shared.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -26,7 +27,7 @@ class Tracking {
                         OffsetDateTime receivedAt) {
     }
 
-    record Step(String status, OffsetDateTime at) {
+    record Step(String status, OffsetDateTime at, @Nullable String note) {
     }
 
     PublicStatus find(String typed) {
@@ -47,9 +48,10 @@ class Tracking {
                         rs.getString(4), rs.getTimestamp(5).toInstant(), ZoneId.of(rs.getString(6))))
                 .optional()
                 .orElseThrow(() -> new NotFoundException("Report with tracking code", code.value()));
-        List<Step> history = jdbc.sql("select status, at from report_status where report_id = ? order by at, status")
+        List<Step> history = jdbc.sql("select status, at, note from report_status where report_id = ? order by at, status")
                 .param(row.id())
-                .query((rs, i) -> new Step(rs.getString(1), rs.getTimestamp(2).toInstant().atZone(row.zone()).toOffsetDateTime()))
+                .query((rs, i) -> new Step(rs.getString(1), rs.getTimestamp(2).toInstant().atZone(row.zone()).toOffsetDateTime(),
+                        rs.getString(3)))
                 .list();
         return new PublicStatus(code.value(), row.status(), history, row.category(), new RegionCode(row.region()),
                 row.receivedAt().atZone(row.zone()).toOffsetDateTime());

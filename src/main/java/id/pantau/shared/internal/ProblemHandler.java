@@ -61,6 +61,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     Object conflict(ConflictException e, HttpServletRequest request) {
         FieldViolation violation = e.violation();
+        if (isApi(request) && !e.properties().isEmpty()) {
+            ProblemDetail problem = problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), request,
+                    violation == null ? List.of() : List.of(violation));
+            e.properties().forEach(problem::setProperty);
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+        }
         return respond(request, HttpStatus.CONFLICT, "Conflict", e.getMessage(),
                 violation == null ? List.of() : List.of(violation));
     }

@@ -1,5 +1,7 @@
 package id.pantau.report.internal;
 
+import id.pantau.shared.EvidenceType;
+
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 

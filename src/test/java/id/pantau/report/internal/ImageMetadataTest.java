@@ -1,5 +1,7 @@
 package id.pantau.report.internal;
 
+import id.pantau.shared.EvidenceType;
+
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;

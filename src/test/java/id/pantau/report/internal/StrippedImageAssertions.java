@@ -1,5 +1,7 @@
 package id.pantau.report.internal;
 
+import id.pantau.shared.EvidenceType;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -37,7 +37,7 @@ import org.w3c.dom.Node;
  * from Google), the metadata blocks a phone or editor adds to them, and byte helpers.
  */
 @NullMarked
-final class TestImages {
+public final class TestImages {
 
     private TestImages() {
     }
@@ -45,7 +45,7 @@ final class TestImages {
     // ------------------------------------------------------------------------------------------------- pictures
 
     /** A deterministic picture with gradients and noise, so the compressed data is not trivial. */
-    static BufferedImage picture(int width, int height) {
+    public static BufferedImage picture(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Random random = new Random(width * 31L + height);
         for (int y = 0; y < height; y++) {
@@ -59,7 +59,7 @@ final class TestImages {
         return image;
     }
 
-    static byte[] jpeg(int width, int height) {
+    public static byte[] jpeg(int width, int height) {
         return jpeg(picture(width, height), false, 0);
     }
 
@@ -68,7 +68,7 @@ final class TestImages {
      * {@code progressive} gives several scans with tables between them; a restart interval (in MCUs) puts a DRI
      * segment in and RSTn markers into the scan data.
      */
-    static byte[] jpeg(BufferedImage image, boolean progressive, int restartInterval) {
+    public static byte[] jpeg(BufferedImage image, boolean progressive, int restartInterval) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         try {
             ImageWriteParam param = writer.getDefaultWriteParam();
@@ -110,11 +110,11 @@ final class TestImages {
         throw new IllegalStateException("no " + name + " in the JPEG metadata tree");
     }
 
-    static byte[] png(int width, int height) {
+    public static byte[] png(int width, int height) {
         return png(picture(width, height));
     }
 
-    static byte[] png(BufferedImage image) {
+    public static byte[] png(BufferedImage image) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "png", bytes);
@@ -129,23 +129,23 @@ final class TestImages {
      * https://developers.google.com/speed/webp/faq), used by feature-detection scripts everywhere. Checked with
      * libwebp's webpinfo and dwebp.
      */
-    static final byte[] WEBP_LOSSLESS = base64("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
+    public static final byte[] WEBP_LOSSLESS = base64("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
     /** Lossy: a single "VP8 " chunk. */
-    static final byte[] WEBP_LOSSY = base64("UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA");
+    public static final byte[] WEBP_LOSSY = base64("UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA");
     /** Extended format: VP8X (alpha flag), ALPH, "VP8 ". */
-    static final byte[] WEBP_LOSSY_ALPHA = base64("UklGRkoAAABXRUJQVlA4WAoAAAAQAAAAAAAAAAAAQUxQSAwAAAARBxAR/Q9ERP8DAAB"
+    public static final byte[] WEBP_LOSSY_ALPHA = base64("UklGRkoAAABXRUJQVlA4WAoAAAAQAAAAAAAAAAAAQUxQSAwAAAARBxAR/Q9ERP8DAAB"
             + "WUDggGAAAABQBAJ0BKgEAAQAAAP4AAA3AAP7mtQAAAA==");
     /** Extended format: VP8X (animation flag), ANIM, one ANMF frame holding a VP8L chunk. */
-    static final byte[] WEBP_ANIMATED = base64("UklGRlIAAABXRUJQVlA4WAoAAAASAAAAAAAAAAAAQU5JTQYAAAD/////AABBTk1GJgAA"
+    public static final byte[] WEBP_ANIMATED = base64("UklGRlIAAABXRUJQVlA4WAoAAAASAAAAAAAAAAAAQU5JTQYAAAD/////AABBTk1GJgAA"
             + "AAAAAAAAAAAAAAAAAGQAAABWUDhMDQAAAC8AAAAQBxAREYiI/gcA");
 
     /** The VP8L chunk (header and data) of {@link #WEBP_LOSSLESS}. */
-    static byte[] vp8lChunk() {
+    public static byte[] vp8lChunk() {
         return slice(WEBP_LOSSLESS, 12, WEBP_LOSSLESS.length);
     }
 
     /** A minimal valid one-page PDF 1.4, with a correct cross-reference table. */
-    static byte[] pdf() {
+    public static byte[] pdf() {
         List<String> objects = List.of(
                 "<< /Type /Catalog /Pages 2 0 R >>",
                 "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -167,21 +167,21 @@ final class TestImages {
     // ------------------------------------------------------------------------------------------------- metadata
 
     /** Jakarta, Monas: 6°10'30.12" S, 106°49'27.12" E, as EXIF GPS rationals (big-endian). */
-    static final byte[] GPS_LATITUDE = rationals(6, 1, 10, 1, 3012, 100);
-    static final byte[] GPS_LONGITUDE = rationals(106, 1, 49, 1, 2712, 100);
-    static final String ARTIST = "Budi Santoso";
-    static final String IMAGE_UNIQUE_ID = "4c0ffee0decafbad31337c0de5eed123";
-    static final byte[] EXIF_HEADER = latin1("Exif\0\0");
-    static final byte[] XMP_NAMESPACE = latin1("http://ns.adobe.com/xap/1.0/\0");
-    static final String XMP_GPS = "6,10.502S";
-    static final String COMMENT = "Difoto oleh Budi Santoso, HP 0812-3456-7890";
+    public static final byte[] GPS_LATITUDE = rationals(6, 1, 10, 1, 3012, 100);
+    public static final byte[] GPS_LONGITUDE = rationals(106, 1, 49, 1, 2712, 100);
+    public static final String ARTIST = "Budi Santoso";
+    public static final String IMAGE_UNIQUE_ID = "4c0ffee0decafbad31337c0de5eed123";
+    public static final byte[] EXIF_HEADER = latin1("Exif\0\0");
+    public static final byte[] XMP_NAMESPACE = latin1("http://ns.adobe.com/xap/1.0/\0");
+    public static final String XMP_GPS = "6,10.502S";
+    public static final String COMMENT = "Difoto oleh Budi Santoso, HP 0812-3456-7890";
 
     /**
      * A big-endian TIFF structure as EXIF stores it: IFD0 with Artist, a pointer to the EXIF IFD (holding the image
      * unique ID) and a pointer to the GPS IFD (latitude and longitude with their references). This is what
      * follows "Exif\0\0" in a JPEG APP1, and the whole of a PNG eXIf or WebP EXIF chunk.
      */
-    static byte[] exifTiff() {
+    public static byte[] exifTiff() {
         byte[] artist = latin1(ARTIST + "\0");
         byte[] uniqueId = latin1(IMAGE_UNIQUE_ID + "\0");
         int ifd0 = 8;
@@ -230,7 +230,7 @@ final class TestImages {
     }
 
     /** An XMP packet with GPS coordinates and a creator, as phones and editors write it. */
-    static byte[] xmpPacket() {
+    public static byte[] xmpPacket() {
         return utf8("""
                 <?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
                 <x:xmpmeta xmlns:x="adobe:ns:meta/">
@@ -246,31 +246,31 @@ final class TestImages {
     }
 
     /** Java's built-in sRGB ICC profile (about 3 KB). */
-    static byte[] iccProfile() {
+    public static byte[] iccProfile() {
         return ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
     }
 
     // ------------------------------------------------------------------------------------------- JPEG segments
 
-    static byte[] segment(int marker, byte[] payload) {
+    public static byte[] segment(int marker, byte[] payload) {
         return concat(new byte[] {(byte) 0xFF, (byte) marker, (byte) ((payload.length + 2) >> 8),
                 (byte) (payload.length + 2)}, payload);
     }
 
-    static byte[] exifSegment() {
+    public static byte[] exifSegment() {
         return segment(0xE1, concat(EXIF_HEADER, exifTiff()));
     }
 
-    static byte[] xmpSegment() {
+    public static byte[] xmpSegment() {
         return segment(0xE1, concat(XMP_NAMESPACE, xmpPacket()));
     }
 
-    static byte[] iccSegment() {
+    public static byte[] iccSegment() {
         return segment(0xE2, concat(latin1("ICC_PROFILE\0"), new byte[] {1, 1}, iccProfile()));
     }
 
     /** Photoshop's APP13 with an IPTC record: By-line (2:80) and City (2:90). */
-    static byte[] iptcSegment() {
+    public static byte[] iptcSegment() {
         byte[] byline = latin1(ARTIST);
         byte[] city = latin1("Jakarta Pusat");
         byte[] iptc = concat(new byte[] {0x1C, 2, 80, 0, (byte) byline.length}, byline,
@@ -280,12 +280,12 @@ final class TestImages {
         return segment(0xED, concat(latin1("Photoshop 3.0\0"), resource.array()));
     }
 
-    static byte[] commentSegment() {
+    public static byte[] commentSegment() {
         return segment(0xFE, utf8(COMMENT));
     }
 
     /** The APP14 segment Adobe software writes: version 100, no flags, colour transform 1 (YCbCr). */
-    static byte[] adobeSegment() {
+    public static byte[] adobeSegment() {
         return segment(0xEE, concat(latin1("Adobe"), new byte[] {0, 100, 0, 0, 0, 0, 1}));
     }
 
@@ -293,14 +293,14 @@ final class TestImages {
      * Inserts segments into a JPEG right after its first segment (the JFIF APP0 javax.imageio writes), where
      * cameras put their metadata.
      */
-    static byte[] withSegments(byte[] jpeg, byte[]... segments) {
+    public static byte[] withSegments(byte[] jpeg, byte[]... segments) {
         int afterApp0 = 2 + 2 + ((jpeg[4] & 0xFF) << 8 | jpeg[5] & 0xFF);
         return concat(slice(jpeg, 0, afterApp0), concat(segments), slice(jpeg, afterApp0, jpeg.length));
     }
 
     // ----------------------------------------------------------------------------------------------- PNG chunks
 
-    static byte[] pngChunk(String type, byte[] data) {
+    public static byte[] pngChunk(String type, byte[] data) {
         byte[] typeBytes = latin1(type);
         CRC32 crc = new CRC32();
         crc.update(typeBytes);
@@ -310,19 +310,19 @@ final class TestImages {
     }
 
     /** Inserts chunks into a PNG right after IHDR (signature 8 bytes, IHDR chunk 25 bytes). */
-    static byte[] withChunks(byte[] png, byte[]... chunks) {
+    public static byte[] withChunks(byte[] png, byte[]... chunks) {
         return concat(slice(png, 0, 33), concat(chunks), slice(png, 33, png.length));
     }
 
     // ---------------------------------------------------------------------------------------------- WebP chunks
 
-    static byte[] riffChunk(String fourCc, byte[] data) {
+    public static byte[] riffChunk(String fourCc, byte[] data) {
         ByteBuffer chunk = ByteBuffer.allocate(8 + data.length + (data.length & 1)).order(ByteOrder.LITTLE_ENDIAN);
         chunk.put(latin1(fourCc)).putInt(data.length).put(data);
         return chunk.array();
     }
 
-    static byte[] vp8x(int flags, int width, int height) {
+    public static byte[] vp8x(int flags, int width, int height) {
         int w = width - 1;
         int h = height - 1;
         return riffChunk("VP8X", new byte[] {(byte) flags, 0, 0, 0, (byte) w, (byte) (w >> 8), (byte) (w >> 16),
@@ -330,7 +330,7 @@ final class TestImages {
     }
 
     /** A WebP file of the given chunks, with the RIFF size computed. */
-    static byte[] webp(byte[]... chunks) {
+    public static byte[] webp(byte[]... chunks) {
         byte[] body = concat(chunks);
         return concat(latin1("RIFF"), ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(4 + body.length)
                 .array(), latin1("WEBP"), body);
@@ -339,12 +339,12 @@ final class TestImages {
     // --------------------------------------------------------------------------------- images full of metadata
 
     /** Multi-Picture Format APP2, as phones write it: points at further images appended after EOI. */
-    static byte[] mpfSegment() {
+    public static byte[] mpfSegment() {
         return segment(0xE2, concat(latin1("MPF\0MM\0*\0\0\0\b"), new byte[16]));
     }
 
     /** A C2PA manifest store in APP11 (JUMBF): signed claims that name the author and device. */
-    static byte[] jumbfSegment() {
+    public static byte[] jumbfSegment() {
         return segment(0xEB, concat(latin1("JP\0\u0001\0\0\0\u0001\0\0\0\u0040jumb\0\0\0\u0018jumdc2pa"),
                 utf8("stds.schema-org.CreativeWork author " + ARTIST)));
     }
@@ -353,30 +353,30 @@ final class TestImages {
      * The JPEG with EXIF (GPS, artist, unique ID), XMP (GPS, creator), IPTC, a comment, MPF and C2PA segments
      * after its JFIF header, and a second image with its own EXIF appended after EOI.
      */
-    static byte[] jpegWithMetadata(byte[] clean) {
+    public static byte[] jpegWithMetadata(byte[] clean) {
         byte[] appended = withSegments(jpeg(8, 8), exifSegment());
         return concat(withSegments(clean, exifSegment(), xmpSegment(), iptcSegment(), commentSegment(), mpfSegment(),
                 jumbfSegment()), appended);
     }
 
-    static byte[] pngText(String keyword, String text) {
+    public static byte[] pngText(String keyword, String text) {
         return pngChunk("tEXt", latin1(keyword + "\0" + text));
     }
 
-    static byte[] pngCompressedText(String keyword, String text) {
+    public static byte[] pngCompressedText(String keyword, String text) {
         return pngChunk("zTXt", concat(latin1(keyword + "\0\0"), deflate(utf8(text))));
     }
 
-    static byte[] pngXmp() {
+    public static byte[] pngXmp() {
         return pngChunk("iTXt", concat(latin1("XML:com.adobe.xmp\0\0\0\0\0"), xmpPacket()));
     }
 
-    static byte[] pngTime() {
+    public static byte[] pngTime() {
         return pngChunk("tIME", new byte[] {0x07, (byte) 0xEA, 2, 14, 9, 30, 0}); // 2026-02-14 09:30:00
     }
 
     /** A suggested palette: carries a free-text name. */
-    static byte[] pngSuggestedPalette() {
+    public static byte[] pngSuggestedPalette() {
         return pngChunk("sPLT", concat(latin1("Palet " + ARTIST + "\0"), new byte[] {8, 1, 2, 3, 4, 0, 1}));
     }
 
@@ -384,7 +384,7 @@ final class TestImages {
      * The PNG with eXIf (GPS), tEXt, zTXt, iTXt (XMP), tIME, sPLT and a private chunk after IHDR, and the tail of
      * another image after IEND (as cropping tools that overwrote a file in place left it: "aCropalypse").
      */
-    static byte[] pngWithMetadata(byte[] clean) {
+    public static byte[] pngWithMetadata(byte[] clean) {
         byte[] other = png(12, 12);
         return concat(withChunks(clean, pngChunk("eXIf", exifTiff()), pngText("Author", ARTIST),
                 pngCompressedText("Comment", COMMENT), pngXmp(), pngTime(), pngSuggestedPalette(),
@@ -392,7 +392,7 @@ final class TestImages {
     }
 
     /** An extended WebP with ICC profile, lossless image data with alpha, EXIF (GPS) and odd-length XMP. */
-    static byte[] webpWithMetadata() {
+    public static byte[] webpWithMetadata() {
         return webp(vp8x(0x20 | 0x10 | 0x08 | 0x04, 1, 1), riffChunk("ICCP", iccProfile()), vp8lChunk(),
                 riffChunk("EXIF", exifTiff()), riffChunk("XMP ", concat(xmpPacket(), latin1(" "))));
     }
@@ -401,14 +401,14 @@ final class TestImages {
      * {@link #WEBP_ANIMATED} with EXIF and XMP flagged and added, and an unknown chunk inside its frame (frame
      * data may end with unknown chunks).
      */
-    static byte[] animatedWebpWithMetadata() {
+    public static byte[] animatedWebpWithMetadata() {
         byte[] anim = slice(WEBP_ANIMATED, 30, 44);
         byte[] frame = slice(WEBP_ANIMATED, 52, WEBP_ANIMATED.length); // header and VP8L of the ANMF chunk
         return webp(vp8x(0x12 | 0x0C, 1, 1), anim, riffChunk("ANMF", concat(frame, riffChunk("LOCN",
                 concat(GPS_LATITUDE, GPS_LONGITUDE)))), riffChunk("EXIF", exifTiff()), riffChunk("XMP ", xmpPacket()));
     }
 
-    static byte[] deflate(byte[] data) {
+    public static byte[] deflate(byte[] data) {
         Deflater deflater = new Deflater();
         deflater.setInput(data);
         deflater.finish();
@@ -423,7 +423,7 @@ final class TestImages {
 
     // ---------------------------------------------------------------------------------------------------- bytes
 
-    static byte[] concat(byte[]... parts) {
+    public static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] part : parts) {
             out.writeBytes(part);
@@ -431,31 +431,31 @@ final class TestImages {
         return out.toByteArray();
     }
 
-    static byte[] slice(byte[] bytes, int from, int to) {
+    public static byte[] slice(byte[] bytes, int from, int to) {
         return Arrays.copyOfRange(bytes, from, to);
     }
 
-    static byte[] latin1(String value) {
+    public static byte[] latin1(String value) {
         return value.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    static byte[] utf8(String value) {
+    public static byte[] utf8(String value) {
         return value.getBytes(StandardCharsets.UTF_8);
     }
 
-    static byte[] base64(String value) {
+    public static byte[] base64(String value) {
         return Base64.getDecoder().decode(value);
     }
 
-    static boolean contains(byte[] haystack, byte[] needle) {
+    public static boolean contains(byte[] haystack, byte[] needle) {
         return indexOf(haystack, needle, 0) >= 0;
     }
 
-    static boolean contains(byte[] haystack, String needle) {
+    public static boolean contains(byte[] haystack, String needle) {
         return contains(haystack, utf8(needle));
     }
 
-    static int indexOf(byte[] haystack, byte[] needle, int from) {
+    public static int indexOf(byte[] haystack, byte[] needle, int from) {
         outer:
         for (int i = Math.max(0, from); i <= haystack.length - needle.length; i++) {
             for (int j = 0; j < needle.length; j++) {
@@ -468,13 +468,13 @@ final class TestImages {
         return -1;
     }
 
-    static String hex(byte[] bytes) {
+    public static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
     }
 
     // --------------------------------------------------------------------------------------------------- decode
 
-    static @Nullable BufferedImage decode(byte[] image) {
+    public static @Nullable BufferedImage decode(byte[] image) {
         try {
             return ImageIO.read(new ByteArrayInputStream(image));
         } catch (IOException e) {
@@ -482,7 +482,7 @@ final class TestImages {
         }
     }
 
-    static int[] pixels(BufferedImage image) {
+    public static int[] pixels(BufferedImage image) {
         return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
     }
 }

@@ -1,4 +1,4 @@
-package id.pantau.report.internal;
+package id.pantau.shared;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package id.pantau.report.internal;
+package id.pantau.shared;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import id.pantau.report.internal.ImageMetadata;
+import id.pantau.report.internal.TestImages;
 
 import static id.pantau.report.internal.TestImages.concat;
 import static id.pantau.report.internal.TestImages.latin1;

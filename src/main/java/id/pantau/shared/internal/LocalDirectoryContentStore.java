@@ -1,4 +1,4 @@
-package id.pantau.report.internal;
+package id.pantau.shared.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,21 +8,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
+import id.pantau.shared.ContentStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Evidence in a directory ({@code PANTAU_EVIDENCE_DIR}), fanned out as {@code ab/cd/abcd…} so no
+ * Stored files in a directory ({@code PANTAU_EVIDENCE_DIR}), fanned out as {@code ab/cd/abcd…} so no
  * directory grows huge. Files are written to a temporary name and moved into place, so a crash
  * never leaves a half-written file under a valid hash.
  */
-final class LocalDirectoryEvidenceStore implements EvidenceStore {
+final class LocalDirectoryContentStore implements ContentStore {
 
     private final Path root;
 
-    LocalDirectoryEvidenceStore(Path root) {
+    LocalDirectoryContentStore(Path root) {
         this.root = root;
     }
 
@@ -64,10 +65,10 @@ final class LocalDirectoryEvidenceStore implements EvidenceStore {
     static class Default {
 
         @Bean
-        @ConditionalOnMissingBean(EvidenceStore.class)
-        EvidenceStore localDirectoryEvidenceStore(@Value("${pantau.evidence.directory}") Path directory) throws IOException {
+        @ConditionalOnMissingBean(ContentStore.class)
+        ContentStore localDirectoryContentStore(@Value("${pantau.evidence.directory}") Path directory) throws IOException {
             Files.createDirectories(directory);
-            return new LocalDirectoryEvidenceStore(directory);
+            return new LocalDirectoryContentStore(directory);
         }
     }
 }
