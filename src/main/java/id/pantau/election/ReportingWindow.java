@@ -2,10 +2,8 @@ package id.pantau.election;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 
 /**
  * Whether a report came within the legal window after its reporter learned of the incident.
@@ -22,9 +20,9 @@ public record ReportingWindow(OffsetDateTime deadline, boolean timely, int days,
     public static ReportingWindow of(RuleSet rules, WorkingDayCalendar calendar, ZoneId zone, Instant knownAt,
                                      Instant receivedAt) {
         LocalDate knownOn = knownAt.atZone(zone).toLocalDate();
-        LocalDate lastDay = calendar.plus(knownOn, rules.reportingWindowDays(), rules.reportingWindowCounting());
-        ZonedDateTime deadline = ZonedDateTime.of(lastDay, LocalTime.MAX, zone);
-        return new ReportingWindow(deadline.toOffsetDateTime(), !receivedAt.isAfter(deadline.toInstant()),
-                rules.reportingWindowDays(), rules.reportingWindowCounting(), rules.reportingWindowBasis());
+        Period window = rules.reportingWindow();
+        OffsetDateTime deadline = calendar.endOfPeriod(knownOn, window, zone);
+        return new ReportingWindow(deadline, !receivedAt.isAfter(deadline.toInstant()), window.days(), window.counting(),
+                window.basis());
     }
 }

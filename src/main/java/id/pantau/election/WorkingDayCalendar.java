@@ -2,6 +2,10 @@ package id.pantau.election;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Set;
 
 /**
@@ -38,5 +42,13 @@ public final class WorkingDayCalendar {
             }
         }
         return day;
+    }
+
+    /**
+     * The last moment of a period that starts on {@code start} (day zero), in {@code zone}: a
+     * deadline "within N days" runs until the end of its last day, local time.
+     */
+    public OffsetDateTime endOfPeriod(LocalDate start, Period period, ZoneId zone) {
+        return ZonedDateTime.of(plus(start, period.days(), period.counting()), LocalTime.MAX, zone).toOffsetDateTime();
     }
 }

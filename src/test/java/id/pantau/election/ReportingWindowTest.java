@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReportingWindowTest {
 
     static final WorkingDayCalendar CALENDAR = new WorkingDayCalendar(shippedHolidays());
-    static final RuleSet PEMILU = new RuleSet(ElectionType.PEMILU, 7, DayCount.WORKING_DAYS, "UU 7/2017 Pasal 454 ayat (6)");
-    static final RuleSet PILKADA = new RuleSet(ElectionType.PILKADA, 7, DayCount.CALENDAR_DAYS, "UU 1/2015 Pasal 134");
+    static final RuleSet PEMILU = rules(ElectionType.PEMILU, DayCount.WORKING_DAYS, "UU 7/2017 Pasal 454 ayat (6)");
+    static final RuleSet PILKADA = rules(ElectionType.PILKADA, DayCount.CALENDAR_DAYS, "UU 1/2015 Pasal 134");
     static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
     static final ZoneId WIT = ZoneId.of("Asia/Jayapura");
 
@@ -97,6 +97,12 @@ class ReportingWindowTest {
         assertThat(CALENDAR.plus(day, 0, DayCount.WORKING_DAYS)).isEqualTo(day);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CALENDAR.plus(day, -1, DayCount.WORKING_DAYS))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A rule set with a 7-day reporting window; the other periods do not matter here. */
+    static RuleSet rules(ElectionType type, DayCount counting, String basis) {
+        Period unused = new Period(1, counting, "");
+        return new RuleSet(type, new Period(7, counting, basis), unused, unused, unused, unused, 24, "", "PL");
     }
 
     static Set<LocalDate> shippedHolidays() {

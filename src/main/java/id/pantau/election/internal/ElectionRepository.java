@@ -9,6 +9,7 @@ import java.util.Optional;
 import id.pantau.election.DayCount;
 import id.pantau.election.Election;
 import id.pantau.election.ElectionType;
+import id.pantau.election.Period;
 import id.pantau.election.RuleSet;
 import id.pantau.region.RegionCode;
 import org.jspecify.annotations.Nullable;
@@ -50,12 +51,19 @@ public class ElectionRepository {
     }
 
     public RuleSet ruleSet(ElectionType type) {
-        return jdbc.sql("""
-                        select election_type, reporting_window_days, reporting_window_counting, reporting_window_basis
-                          from rule_set where election_type = ?""")
-                .param(type.name())
-                .query((rs, row) -> new RuleSet(ElectionType.valueOf(rs.getString(1)), rs.getInt(2),
-                        DayCount.valueOf(rs.getString(3)), rs.getString(4)))
+        return jdbc.sql("select * from rule_set where election_type = ?").param(type.name())
+                .query((rs, row) -> {
+                    DayCount handling = DayCount.valueOf(rs.getString("handling_counting"));
+                    return new RuleSet(ElectionType.valueOf(rs.getString("election_type")),
+                            new Period(rs.getInt("reporting_window_days"), DayCount.valueOf(rs.getString("reporting_window_counting")),
+                                    rs.getString("reporting_window_basis")),
+                            new Period(rs.getInt("preliminary_review_days"), handling, rs.getString("preliminary_review_basis")),
+                            new Period(rs.getInt("completion_days"), handling, rs.getString("completion_basis")),
+                            new Period(rs.getInt("decision_days"), handling, rs.getString("decision_basis")),
+                            new Period(rs.getInt("decision_extension_days"), handling, rs.getString("decision_basis")),
+                            rs.getInt("criminal_referral_hours"), rs.getString("criminal_referral_basis"),
+                            rs.getString("register_code"));
+                })
                 .single();
     }
 
