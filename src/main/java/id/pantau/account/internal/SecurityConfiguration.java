@@ -96,7 +96,7 @@ class SecurityConfiguration {
                                 "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/admin/**").hasAnyRole("ADMIN", "STAFF")
-                        .requestMatchers("/reports", "/reports/**").hasAnyRole("ADMIN", "STAFF", "ANALYST")
+                        .requestMatchers("/reports", "/reports/**", "/cases", "/cases/**").hasAnyRole("ADMIN", "STAFF", "ANALYST")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(new AuditedSuccess(attempts))

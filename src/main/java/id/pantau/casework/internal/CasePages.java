@@ -1,0 +1,132 @@
+package id.pantau.casework.internal;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import id.pantau.account.Actor;
+import id.pantau.account.Role;
+import id.pantau.casework.CaseAction;
+import id.pantau.casework.CaseOutcome;
+import id.pantau.casework.CaseStage;
+import id.pantau.region.RegionCode;
+import id.pantau.shared.ConflictException;
+import id.pantau.shared.FieldViolation;
+import id.pantau.shared.InvalidInputException;
+import id.pantau.shared.PageRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Staff pages: the queue, and a case with its deadlines, timeline and the next steps as forms. */
+@Controller
+class CasePages {
+
+    private static final int PAGE_SIZE = 25;
+
+    private final CaseQueries queries;
+    private final CaseHandling handling;
+    private final CaseApi api;
+
+    CasePages(CaseQueries queries, CaseHandling handling, CaseApi api) {
+        this.queries = queries;
+        this.handling = handling;
+        this.api = api;
+    }
+
+    @GetMapping("/cases")
+    String queue(Actor actor, @RequestParam(required = false) @Nullable RegionCode region,
+                 @RequestParam(required = false) @Nullable CaseStage stage,
+                 @RequestParam(required = false) @Nullable String category,
+                 @RequestParam(required = false) @Nullable Long election,
+                 @RequestParam(required = false) @Nullable String office,
+                 @RequestParam(required = false) @Nullable String due,
+                 @RequestParam(defaultValue = "0") int page, Model model) {
+        var filter = CaseApi.filter(region, stage == null ? null : List.of(stage), category, election, office, null, due);
+        model.addAttribute("cases", queries.queue(actor, filter, PageRequest.of(Math.max(0, page), PAGE_SIZE)));
+        model.addAttribute("filter", new QueueFilter(region, stage, category, election, office, due));
+        model.addAttribute("stages", CaseStage.values());
+        return "casework/queue";
+    }
+
+    record QueueFilter(@Nullable RegionCode region, @Nullable CaseStage stage, @Nullable String category,
+                       @Nullable Long election, @Nullable String office, @Nullable String due) {
+    }
+
+    @GetMapping("/cases/{id}")
+    String view(Actor actor, @PathVariable UUID id, Model model) {
+        return page(actor, id, model, List.of());
+    }
+
+    /** One form per step; fields a step does not use are simply absent. */
+    @PostMapping("/cases/{id}/actions")
+    String act(Actor actor, @PathVariable UUID id, @RequestParam(required = false) @Nullable CaseAction action,
+               @RequestParam(required = false) @Nullable String note,
+               @RequestParam(required = false) @Nullable String publicNote,
+               @RequestParam(required = false) @Nullable List<Requirement> missing,
+               @RequestParam(required = false) @Nullable List<Requirement> checklist,
+               @RequestParam(required = false) @Nullable String reason,
+               @RequestParam(required = false) @Nullable String heard,
+               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable LocalDateTime heardAt,
+               @RequestParam(required = false) @Nullable CaseOutcome outcome,
+               @RequestParam(required = false) @Nullable ReportedSubject subject,
+               @RequestParam(required = false) @Nullable ReferralTarget target,
+               @RequestParam(required = false) @Nullable String letterNumber,
+               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
+               @RequestParam(required = false) @Nullable String toRegionCode,
+               @RequestParam(required = false) @Nullable List<MultipartFile> documents,
+               Model model, RedirectAttributes redirect) throws IOException {
+        try {
+            List<UUID> documentIds = new ArrayList<>();
+            for (MultipartFile file : documents == null ? List.<MultipartFile>of() : documents) {
+                if (!file.isEmpty()) {
+                    documentIds.add(handling.upload(actor, id, file.getBytes(), file.getOriginalFilename()).id());
+                }
+            }
+            // a datetime-local field carries no offset: it is the office's local time, as the page shows
+            OffsetDateTime heardAtOffset = heardAt == null ? null
+                    : heardAt.atZone(handling.readable(actor, id).zone).toOffsetDateTime();
+            List<String> heardNames = heard == null ? null : Arrays.stream(heard.split("\\R")).filter(s -> !s.isBlank()).toList();
+            handling.act(actor, id, new ActionRequest(action, note, publicNote, missing, checklist, reason, heardNames,
+                    heardAtOffset, outcome, subject, target, letterNumber, date, toRegionCode, documentIds));
+        } catch (InvalidInputException e) {
+            return page(actor, id, model, e.violations());
+        } catch (ConflictException e) {
+            return page(actor, id, model, List.of(new FieldViolation("action", "conflict", e.getMessage())));
+        }
+        redirect.addFlashAttribute("done", action);
+        return "redirect:/cases/" + id;
+    }
+
+    @GetMapping("/cases/{id}/documents/{documentId}")
+    ResponseEntity<InputStreamResource> document(Actor actor, @PathVariable UUID id, @PathVariable UUID documentId) {
+        return api.download(id, documentId, actor);
+    }
+
+    private String page(Actor actor, UUID id, Model model, List<FieldViolation> errors) {
+        CaseViews.Detail detail = queries.detail(actor, id);
+        model.addAttribute("c", detail);
+        model.addAttribute("errors", errors);
+        model.addAttribute("mayAct", actor.has(Role.STAFF) && actor.mayActOn(
+                Offices.NATIONAL.equals(detail.office().code()) ? null : new RegionCode(detail.office().code())));
+        model.addAttribute("requirements", Requirement.requiredFor(detail.kind()));
+        model.addAttribute("outcomes", CaseOutcome.values());
+        model.addAttribute("subjects", ReportedSubject.values());
+        model.addAttribute("targets", ReferralTarget.values());
+        return "casework/case";
+    }
+}
