@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * hari kerja sejak diketahuinya" (UU 7/2017 Pasal 454 ayat (6)). Pilkada: 7 days, counted in
  * calendar days (UU 1/2015 as amended, Pasal 134).
  */
-class ReportingWindowTest {
+public class ReportingWindowTest {
 
     static final WorkingDayCalendar CALENDAR = new WorkingDayCalendar(shippedHolidays());
     static final RuleSet PEMILU = rules(ElectionType.PEMILU, DayCount.WORKING_DAYS, "UU 7/2017 Pasal 454 ayat (6)");
@@ -105,7 +105,7 @@ class ReportingWindowTest {
         return new RuleSet(type, new Period(7, counting, basis), unused, unused, unused, unused, 24, "", "PL");
     }
 
-    static Set<LocalDate> shippedHolidays() {
+    public static Set<LocalDate> shippedHolidays() {
         try (InputStream in = ReportingWindowTest.class.getResourceAsStream("/data/holidays/holidays-id-2024-2026.csv")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1)
                     .map(line -> LocalDate.parse(line.substring(0, 10)))
