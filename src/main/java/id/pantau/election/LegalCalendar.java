@@ -21,6 +21,8 @@ public class LegalCalendar {
     private final JdbcClient jdbc;
     private final Clock clock;
     private volatile Snapshot snapshot;
+    /** Bumped on every edit, so a read that overlapped an edit does not cache the old table. */
+    private final java.util.concurrent.atomic.AtomicLong edits = new java.util.concurrent.atomic.AtomicLong();
 
     LegalCalendar(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -33,15 +35,19 @@ public class LegalCalendar {
     public WorkingDayCalendar calendar() {
         Snapshot current = snapshot;
         if (current == null || current.readAt().plus(FRESHNESS).isBefore(clock.instant())) {
+            long before = edits.get();
             current = new Snapshot(new WorkingDayCalendar(new HashSet<>(
                     jdbc.sql("select day from holiday").query(LocalDate.class).list())), clock.instant());
-            snapshot = current;
+            if (edits.get() == before) {
+                snapshot = current;
+            }
         }
         return current.calendar();
     }
 
     /** Forgets the cached holidays, after an edit on this node. */
     public void holidaysChanged() {
+        edits.incrementAndGet();
         snapshot = null;
     }
 }

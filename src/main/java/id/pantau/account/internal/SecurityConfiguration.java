@@ -70,7 +70,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // open data: regions, elections and their rules, the report taxonomy
                         .requestMatchers(HttpMethod.GET, "/api/v1/regions", "/api/v1/regions/**", "/api/v1/elections",
-                                "/api/v1/elections/*", "/api/v1/rule-sets", "/api/v1/categories").permitAll()
+                                "/api/v1/elections/*", "/api/v1/rule-sets/**", "/api/v1/holidays/**", "/api/v1/categories").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         // anyone may report and follow a report; evidence needs the report's upload token (checked there),
                         // text-message gateways sign their requests (checked there)

@@ -12,7 +12,6 @@ import id.pantau.account.Role;
 import id.pantau.election.Election;
 import id.pantau.election.ElectionType;
 import id.pantau.election.Elections;
-import id.pantau.election.RuleSet;
 import id.pantau.region.RegionCode;
 import id.pantau.region.RegionLevel;
 import id.pantau.region.Regions;
@@ -26,12 +25,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Elections are public information; administrators define them. */
+/** Elections and their rules are public information; administrators define and adjust them. */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Elections")
@@ -42,14 +42,16 @@ class ElectionApi {
     private final Regions regions;
     private final AuditTrail audit;
     private final Idempotency idempotency;
+    private final LegalRulesAdministration administration;
 
     ElectionApi(Elections elections, ElectionRepository repository, Regions regions, AuditTrail audit,
-                Idempotency idempotency) {
+                Idempotency idempotency, LegalRulesAdministration administration) {
         this.elections = elections;
         this.repository = repository;
         this.regions = regions;
         this.audit = audit;
         this.idempotency = idempotency;
+        this.administration = administration;
     }
 
     @GetMapping("/elections")
@@ -64,8 +66,20 @@ class ElectionApi {
 
     @GetMapping("/rule-sets")
     @Operation(summary = "The legal rules of each election type")
-    List<RuleSet> ruleSets() {
-        return List.of(elections.ruleSet(ElectionType.PEMILU), elections.ruleSet(ElectionType.PILKADA));
+    List<RuleSetView> ruleSets() {
+        return administration.ruleSets();
+    }
+
+    @GetMapping("/rule-sets/{electionType}")
+    @Operation(summary = "The legal rules of one election type")
+    RuleSetView ruleSet(@PathVariable ElectionType electionType) {
+        return administration.ruleSet(electionType);
+    }
+
+    @PutMapping("/rule-sets/{electionType}")
+    @Operation(summary = "Adjust the legal rules of an election type (administrators); audited")
+    RuleSetView adjustRuleSet(Actor actor, @PathVariable ElectionType electionType, @RequestBody RuleSetChange change) {
+        return administration.adjust(actor, electionType, change);
     }
 
     @PostMapping("/elections")
