@@ -178,7 +178,8 @@ class CaseQueries {
                         c.subject == null ? ReportedSubject.OTHER : c.subject).orElse(null),
                 c.referralTarget == null ? null : new CaseViews.Referral(c.referralTarget, c.referralLetter, c.referralDate),
                 missing, c.mergedInto, Urgency.of(c.nextDueAt, now, zone), deadlines, allowed, reports, history,
-                all.stream().filter(d -> d.eventId() == null).map(d -> document(d, zone)).toList());
+                all.stream().filter(d -> d.eventId() == null).map(d -> document(d, zone)).toList(),
+                cases.warnings(c.id).stream().map(w -> new CaseViews.Warning(w.getKey(), at(w.getValue(), zone))).toList());
     }
 
     private CaseViews.Office office(@Nullable RegionCode office, ZoneId zone) {

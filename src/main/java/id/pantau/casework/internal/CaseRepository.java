@@ -154,6 +154,14 @@ class CaseRepository {
                 .list();
     }
 
+    /** The overdue warnings the deadline job raised for a case: deadline name and due time. */
+    List<Map.Entry<String, Instant>> warnings(UUID caseId) {
+        return jdbc.sql("select deadline, due_at from case_warning where case_id = ? order by due_at")
+                .param(caseId)
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getTimestamp(2).toInstant()))
+                .list();
+    }
+
     /**
      * The next register number of an office in a year. The upsert holds the sequence row's lock
      * until the registering transaction ends, so concurrent registrations of one office queue up

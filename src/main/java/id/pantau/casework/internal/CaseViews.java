@@ -37,6 +37,10 @@ final class CaseViews {
                     String uploadedBy, @Nullable Long stepId) {
     }
 
+    /** A deadline that passed while the case was under it, as the deadline job recorded it. */
+    record Warning(String deadline, OffsetDateTime dueAt) {
+    }
+
     record DeadlineView(String name, OffsetDateTime dueAt, String basis, boolean current, Urgency urgency) {
     }
 
@@ -47,7 +51,7 @@ final class CaseViews {
                   @Nullable ReportedSubject subject, @Nullable ReferralTarget defaultReferralTarget,
                   @Nullable Referral referral, List<Requirement> missing, @Nullable UUID mergedInto, Urgency urgency,
                   List<DeadlineView> deadlines, Set<CaseAction> allowedActions, List<Report> reports, List<Step> history,
-                  List<Document> pendingDocuments) {
+                  List<Document> pendingDocuments, List<Warning> warnings) {
     }
 
     record QueueItem(UUID id, CaseStage stage, String kind, RegionCode regionCode, String regionName, Office office,
