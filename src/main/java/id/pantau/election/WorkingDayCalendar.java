@@ -45,10 +45,16 @@ public final class WorkingDayCalendar {
     }
 
     /**
+     * The last moment of a day as PostgreSQL can store it: {@code timestamptz} keeps microseconds
+     * and would round {@link LocalTime#MAX} up to the next midnight.
+     */
+    public static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59, 999_999_000);
+
+    /**
      * The last moment of a period that starts on {@code start} (day zero), in {@code zone}: a
      * deadline "within N days" runs until the end of its last day, local time.
      */
     public OffsetDateTime endOfPeriod(LocalDate start, Period period, ZoneId zone) {
-        return ZonedDateTime.of(plus(start, period.days(), period.counting()), LocalTime.MAX, zone).toOffsetDateTime();
+        return ZonedDateTime.of(plus(start, period.days(), period.counting()), END_OF_DAY, zone).toOffsetDateTime();
     }
 }

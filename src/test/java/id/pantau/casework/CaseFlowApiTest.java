@@ -82,7 +82,7 @@ class CaseFlowApiTest {
         assertThat(decided.get("defaultReferralTarget").asString()).isEqualTo("SENTRA_GAKKUMDU");
         assertThat(decided.get("deadlines")).anySatisfy(d -> assertThat(d.get("name").asString()).isEqualTo("CRIMINAL_REFERRAL"));
         JsonNode referred = api.post(actions, Map.of("action", "REFER", "letterNumber", "001/PP.01/K.JI-09/2026",
-                "date", LocalDate.now().toString())).json();
+                "date", LocalDate.now(java.time.ZoneId.of("Asia/Jakarta")).toString())).json();
         assertThat(referred.get("referral").get("target").asString()).isEqualTo("SENTRA_GAKKUMDU");
         JsonNode closed = api.post(actions, Map.of("action", "CLOSE")).json();
         assertThat(closed.get("stage").asString()).isEqualTo("CLOSED");

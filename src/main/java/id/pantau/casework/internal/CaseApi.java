@@ -95,9 +95,17 @@ class CaseApi {
     ResponseEntity<?> act(@PathVariable UUID id, @RequestBody ActionRequest request, Actor actor,
                           @RequestHeader(name = Idempotency.HEADER, required = false) @Nullable String key) {
         return idempotency.create("account:" + actor.id(), key, new Keyed(id, request), () -> {
-            handling.act(actor, id, request);
+            LegalCase c = handling.act(actor, id, request);
+            if (!actor.mayActOn(c.officeCode)) {
+                // handed over to an office outside the actor's region: done, and no longer theirs to see
+                return ResponseEntity.ok(new HandedOver(c.id, c.stage, c.officeCode == null ? Offices.NATIONAL : c.officeCode.value()));
+            }
             return ResponseEntity.ok(queries.detail(actor, id));
         });
+    }
+
+    /** The answer to a hand-over that takes the case out of the actor's region. */
+    record HandedOver(UUID id, CaseStage stage, String office) {
     }
 
     /** The case id is part of what a key stands for: the same key on another case is a reuse. */

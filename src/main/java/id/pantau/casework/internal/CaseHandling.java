@@ -77,6 +77,10 @@ class CaseHandling {
         LegalCase c = cases.lock(id).orElseThrow(() -> new NotFoundException("Case", id));
         requireOffice(actor, c);
         CaseStage from = c.stage;
+        Set<CaseAction> allowed = allowedActions(c);
+        if (!allowed.contains(request.action())) {
+            throw new TransitionRefusedException(from, request.action(), allowed);
+        }
         c.stage = CaseWorkflow.next(from, request.action());
         Map<String, Object> details = new LinkedHashMap<>();
         String publicNote = apply(c, from, request, details, clock.instant());
@@ -97,6 +101,16 @@ class CaseHandling {
         LegalCase c = cases.lock(id).orElseThrow(() -> new NotFoundException("Case", id));
         requireOffice(actor, c);
         return documents.upload(c.id, content, fileName, actor.username());
+    }
+
+    /** What people may do to the case now: the stage's transitions, less an extension already used. */
+    static Set<CaseAction> allowedActions(LegalCase c) {
+        Set<CaseAction> allowed = CaseWorkflow.allowed(c.stage);
+        allowed.remove(CaseAction.COMPLETION_EXPIRED);
+        if (c.extended) {
+            allowed.remove(CaseAction.EXTEND);
+        }
+        return allowed;
     }
 
     /** The clock's own action: a completion window that passed leaves the report unregistered. */

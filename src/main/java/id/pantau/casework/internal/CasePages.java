@@ -101,8 +101,12 @@ class CasePages {
             OffsetDateTime heardAtOffset = heardAt == null ? null
                     : heardAt.atZone(handling.readable(actor, id).zone).toOffsetDateTime();
             List<String> heardNames = heard == null ? null : Arrays.stream(heard.split("\\R")).filter(s -> !s.isBlank()).toList();
-            handling.act(actor, id, new ActionRequest(action, note, publicNote, missing, checklist, reason, heardNames,
-                    heardAtOffset, outcome, subject, target, letterNumber, date, toRegionCode, documentIds));
+            LegalCase c = handling.act(actor, id, new ActionRequest(action, note, publicNote, missing, checklist, reason,
+                    heardNames, heardAtOffset, outcome, subject, target, letterNumber, date, toRegionCode, documentIds));
+            if (!actor.mayActOn(c.officeCode)) {
+                redirect.addFlashAttribute("handedOver", c.officeCode == null ? Offices.NATIONAL : c.officeCode.value());
+                return "redirect:/cases";
+            }
         } catch (InvalidInputException e) {
             return page(actor, id, model, e.violations());
         } catch (ConflictException e) {

@@ -166,11 +166,7 @@ class CaseQueries {
                 .toList();
         List<Requirement> missing = c.missingItems == null ? List.of()
                 : Arrays.stream(c.missingItems.split(",")).map(Requirement::valueOf).toList();
-        Set<CaseAction> allowed = CaseWorkflow.allowed(c.stage);
-        allowed.remove(CaseAction.COMPLETION_EXPIRED);
-        if (c.extended) {
-            allowed.remove(CaseAction.EXTEND);
-        }
+        Set<CaseAction> allowed = CaseHandling.allowedActions(c);
         return new CaseViews.Detail(c.id, c.stage, c.kind, c.ruleSet, c.electionId, c.regionCode, regionName(c.regionCode),
                 office(c.officeCode, zone), c.categoryCode, c.subcategoryCode, c.incidentId, at(c.receivedAt, zone),
                 c.registerNumber, c.registeredAt == null ? null : at(c.registeredAt, zone), c.extended, c.outcome, c.subject,
