@@ -77,6 +77,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/reports", "/api/v1/reports/*/evidence",
                                 "/api/v1/inbound/messages").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/track/*").permitAll()
+                        // anyone may sign up as a volunteer (with consent) and verify a cadre's certificate
+                        .requestMatchers(HttpMethod.POST, "/api/v1/volunteers/signup").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/certificates/*").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
@@ -92,7 +95,8 @@ class SecurityConfiguration {
                 .authenticationManager(passwordAuthentication)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/regions/**", "/login", "/login/throttled", "/error",
-                                "/lapor", "/lapor/**", "/lacak", "/lacak/**", "/report-sw.js", "/manifest.webmanifest",
+                                "/lapor", "/lapor/**", "/lacak", "/lacak/**", "/gabung", "/gabung/**", "/sertifikat", "/sertifikat/**",
+                                "/report-sw.js", "/manifest.webmanifest",
                                 "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/admin/**").hasAnyRole("ADMIN", "STAFF")
