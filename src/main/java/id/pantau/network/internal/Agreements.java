@@ -123,7 +123,7 @@ class Agreements {
 
     @Transactional
     AgreementView create(Actor actor, AgreementRequest request) {
-        actor.requireRole(Role.STAFF, Role.ADMIN);
+        actor.requireRole(Partners.WRITERS);
         Valid valid = validate(actor, request);
         Instant now = clock.instant();
         long id = jdbc.sql("""
@@ -144,7 +144,7 @@ class Agreements {
 
     @Transactional
     AgreementView update(Actor actor, long id, AgreementRequest request) {
-        actor.requireRole(Role.STAFF, Role.ADMIN);
+        actor.requireRole(Partners.WRITERS);
         AgreementView before = lockInScope(actor, id);
         Valid valid = validate(actor, request);
         if (before.status().inForce() || before.status() == AgreementStatus.EXPIRED) {
@@ -172,7 +172,7 @@ class Agreements {
 
     @Transactional
     AgreementView transition(Actor actor, long id, TransitionRequest request) {
-        actor.requireRole(Role.STAFF, Role.ADMIN);
+        actor.requireRole(Partners.WRITERS);
         AgreementView agreement = lockInScope(actor, id);
         if (request.to() == null) {
             throw InvalidInputException.of("to", "required", "is required");
@@ -231,7 +231,7 @@ class Agreements {
 
     @Transactional
     FollowUp addFollowUp(Actor actor, long id, FollowUpRequest request) {
-        actor.requireRole(Role.STAFF, Role.ADMIN);
+        actor.requireRole(Partners.WRITERS);
         lockInScope(actor, id);
         Violations violations = new Violations();
         String description = request.description() == null ? "" : request.description().strip();
@@ -251,7 +251,7 @@ class Agreements {
 
     @Transactional
     FollowUp completeFollowUp(Actor actor, long id, long followUpId, @Nullable LocalDate doneOn) {
-        actor.requireRole(Role.STAFF, Role.ADMIN);
+        actor.requireRole(Partners.WRITERS);
         lockInScope(actor, id);
         LocalDate today = LocalDate.now(clock.withZone(CALENDAR_ZONE));
         LocalDate done = doneOn == null ? today : doneOn;
@@ -270,7 +270,7 @@ class Agreements {
 
     @Transactional
     Document upload(Actor actor, long id, byte[] content, @Nullable String fileName) {
-        actor.requireRole(Role.STAFF, Role.ADMIN);
+        actor.requireRole(Partners.WRITERS);
         lockInScope(actor, id);
         if (content.length == 0) {
             throw InvalidInputException.of("file", "file.empty", "is empty");

@@ -33,7 +33,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A Bawaslu office's partners. Staff of the office (and above) record them; coordinators and
+ * A Bawaslu office's partners. Staff of the office (and above) and coordinators record them;
  * analysts of the region read them. Contacts are personal data: sealed at rest, masked in answers.
  */
 @Service
@@ -68,10 +68,12 @@ class Partners {
     }
 
     static final List<Role> READERS = List.of(Role.STAFF, Role.ADMIN, Role.ANALYST, Role.COORDINATOR);
+    /** Bawaslu staff and the coordinators of teams and partners record partners and agreements of their region. */
+    static final Role[] WRITERS = {Role.STAFF, Role.ADMIN, Role.COORDINATOR};
 
     @Transactional
     PartnerView create(Actor actor, PartnerRequest request) {
-        actor.requireRole(Role.STAFF, Role.ADMIN);
+        actor.requireRole(WRITERS);
         Valid valid = validate(request);
         actor.requireScope(valid.region());
         Instant now = clock.instant();
@@ -94,7 +96,7 @@ class Partners {
 
     @Transactional
     PartnerView update(Actor actor, long id, PartnerRequest request) {
-        actor.requireRole(Role.STAFF, Role.ADMIN);
+        actor.requireRole(WRITERS);
         PartnerView before = get(actor, id);
         Valid valid = validate(request);
         actor.requireScope(valid.region());
