@@ -120,16 +120,33 @@ class ActivityPages {
     String recordAttendance(Actor actor, @PathVariable long id,
                             @RequestParam(name = "attendeeName", required = false) @Nullable List<String> names,
                             @RequestParam(name = "attendeeOrigin", required = false) @Nullable List<String> origins,
+                            @RequestParam(name = "attendeeVolunteer", required = false) @Nullable List<String> volunteerNumbers,
                             Model model, HttpServletResponse response, RedirectAttributes redirect) {
         List<ActivityAttendance.NewAttendee> rows = new ArrayList<>();
         List<String> typedNames = names == null ? List.of() : names;
         List<String> typedOrigins = origins == null ? List.of() : origins;
+        List<String> typedVolunteers = volunteerNumbers == null ? List.of() : volunteerNumbers;
+        List<id.pantau.shared.FieldViolation> badNumbers = new ArrayList<>();
         for (int i = 0; i < Math.max(typedNames.size(), typedOrigins.size()); i++) {
             String name = i < typedNames.size() ? typedNames.get(i) : "";
             String origin = i < typedOrigins.size() ? typedOrigins.get(i) : "";
-            if (!name.isBlank() || !origin.isBlank()) {
-                rows.add(new ActivityAttendance.NewAttendee(name, origin, null));
+            String number = i < typedVolunteers.size() ? typedVolunteers.get(i).strip() : "";
+            Long volunteerId = null;
+            if (!number.isEmpty()) {
+                try {
+                    volunteerId = Long.valueOf(number);
+                } catch (NumberFormatException e) {
+                    badNumbers.add(new id.pantau.shared.FieldViolation("attendees[" + rows.size() + "].volunteerId",
+                            "volunteerId.invalid", "is not a volunteer number"));
+                }
             }
+            if (!name.isBlank() || !origin.isBlank()) {
+                rows.add(new ActivityAttendance.NewAttendee(name, origin, volunteerId));
+            }
+        }
+        if (!badNumbers.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return detail(actor, activities.get(actor, id), badNumbers, rows, model);
         }
         try {
             ActivityAttendance result = activities.recordAttendance(actor, id, new ActivityAttendance.Request(rows));

@@ -26,15 +26,20 @@ class TeamPages {
     private final Teams teams;
     private final MemberImport memberImport;
 
-    TeamPages(Teams teams, MemberImport memberImport) {
+    private final Partners partners;
+
+    TeamPages(Teams teams, MemberImport memberImport, Partners partners) {
         this.teams = teams;
         this.memberImport = memberImport;
+        this.partners = partners;
     }
 
     @GetMapping("/network/teams")
     String list(Actor actor, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("teams", teams.list(actor, null, null, null, PageRequest.of(Math.max(0, page), 50)));
         model.addAttribute("mayManage", actor.hasAny(Volunteers.MANAGERS));
+        model.addAttribute("partnerChoices", actor.hasAny(Partners.READERS.toArray(id.pantau.account.Role[]::new))
+                ? partners.list(actor, null, null, null, PageRequest.of(0, 200)).items() : List.of());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new Teams.TeamRequest("", actor.homeRegion() == null ? "" : actor.homeRegion().value(), null));
         }
@@ -46,8 +51,9 @@ class TeamPages {
 
     @PostMapping("/network/teams")
     String create(Actor actor, @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String regionCode,
+                  @RequestParam(required = false) @Nullable Long formedByPartnerId,
                   Model model, HttpServletResponse response) {
-        Teams.TeamRequest form = new Teams.TeamRequest(name, regionCode, null);
+        Teams.TeamRequest form = new Teams.TeamRequest(name, regionCode, formedByPartnerId);
         try {
             Teams.TeamView team = teams.create(actor, form);
             return "redirect:/network/teams/" + team.id();
