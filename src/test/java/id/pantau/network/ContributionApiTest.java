@@ -33,7 +33,9 @@ class ContributionApiTest {
 
     @Test
     void thePartnersAndTheTeamsFiguresFollowTheirMembersActivitiesAndAgreements() {
-        String staffToken = new Accounts(Http.api(port)).create("kupang-staff", List.of("STAFF"), KUPANG).token();
+        var staffAccount = new Accounts(Http.api(port)).create("kupang-staff", List.of("STAFF"), KUPANG);
+        String staffToken = staffAccount.token();
+        String staffName = staffAccount.username();
         Http staff = Http.api(port).bearer(staffToken);
         long partner = staff.post("/api/v1/partners", Map.of("name", Accounts.uniqueName("Universitas Nusa Cendana"),
                 "type", "UNIVERSITY", "regionCode", KUPANG)).json().get("id").asLong();
@@ -109,6 +111,12 @@ class ContributionApiTest {
         JsonNode region = staff.get("/api/v1/contributions?region=" + KUPANG + "&from=" + TODAY.minusMonths(6)).json();
         assertThat(region.get("items")).filteredOn(c -> c.get("id").asLong() == partner)
                 .singleElement().satisfies(c -> assertThat(c.get("reports").asLong()).isEqualTo(2));
+
+        Http browser = Http.browser(port);
+        String csrf = browser.get("/login").csrfToken();
+        browser.postForm("/login", "_csrf", csrf, "username", staffName, "password", Accounts.PASSWORD);
+        Http.Response fragment = browser.get("/network/partners/" + partner + "/contribution?from=" + TODAY.minusMonths(6));
+        assertThat(fragment.body()).contains("id=\"contribution-reports\">2<", "id=\"contribution-members\">3<");
 
         assertThat(staff.get("/api/v1/partners/" + partner + "/contribution?from=" + TODAY + "&to=" + TODAY.minusDays(1))
                 .json().get("errors").get(0).get("field").asString()).isEqualTo("from");
