@@ -80,6 +80,8 @@ class SecurityConfiguration {
                         // anyone may sign up as a volunteer (with consent) and verify a cadre's certificate
                         .requestMatchers(HttpMethod.POST, "/api/v1/volunteers/signup").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/certificates/*").permitAll()
+                        // the vulnerability index (editions, scores, the map's data) is open data, for the press too
+                        .requestMatchers(HttpMethod.GET, "/api/v1/vulnerability/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
@@ -95,7 +97,7 @@ class SecurityConfiguration {
                 .authenticationManager(passwordAuthentication)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/regions/**", "/login", "/login/throttled", "/error",
-                                "/lapor", "/lapor/**", "/lacak", "/lacak/**", "/gabung", "/gabung/**", "/sertifikat", "/sertifikat/**",
+                                "/lapor", "/lapor/**", "/lacak", "/lacak/**", "/gabung", "/gabung/**", "/sertifikat", "/sertifikat/**", "/ikp", "/ikp/**",
                                 "/report-sw.js", "/manifest.webmanifest",
                                 "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()

@@ -1,0 +1,72 @@
+package id.pantau.insight.internal;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import id.pantau.region.RegionCode;
+import id.pantau.region.RegionLevel;
+import id.pantau.report.IncidentChanged;
+import id.pantau.report.ReportSubmitted;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the statistics facts ({@code insight_report}) from the report module's events: one row per
+ * report, keyed by its id, so an event delivered twice changes nothing. Reports that existed before
+ * the module were backfilled by its migration (V18).
+ */
+@Component
+class ReportFacts {
+
+    /** Statistics count days as Indonesia's western time (WIB), where most offices are. */
+    static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+
+    private final JdbcClient jdbc;
+
+    ReportFacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @ApplicationModuleListener
+    void on(ReportSubmitted report) {
+        record(report.reportId(), report.incidentId(), LocalDate.ofInstant(report.receivedAt(), WIB), report.regionCode(),
+                report.categoryCode(), report.kind().name(), report.hazard());
+    }
+
+    /** Adds the fact of one report unless it is there; true when it was added. */
+    boolean record(UUID reportId, @Nullable UUID incidentId, LocalDate day,
+                   RegionCode region, String category, String kind, boolean hazard) {
+        return jdbc.sql("""
+                        insert into insight_report (report_id, incident_key, day, region_code, province, regency, district,
+                                                    category_code, kind, hazard)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (report_id) do nothing""")
+                .params(reportId, incidentId == null ? reportId : incidentId, Date.valueOf(day), region.value(),
+                        prefix(region, RegionLevel.PROVINCE), prefix(region, RegionLevel.REGENCY),
+                        prefix(region, RegionLevel.DISTRICT), category, kind, hazard)
+                .update() == 1;
+    }
+
+    /**
+     * An incident's membership is what the event says: its members count as the incident, reports
+     * that left it count as themselves again. Setting, not adding, so a repeat is harmless.
+     */
+    @ApplicationModuleListener
+    void on(IncidentChanged incident) {
+        UUID[] members = incident.reportIds().toArray(UUID[]::new);
+        jdbc.sql("""
+                        update insight_report
+                           set incident_key = case when report_id = any(:members) then :incident else report_id end
+                         where report_id = any(:members) or incident_key = :incident""")
+                .param("members", members).param("incident", incident.incidentId())
+                .update();
+    }
+
+    static @Nullable String prefix(RegionCode region, RegionLevel level) {
+        return level.depth() <= region.level().depth() ? region.ancestorAt(level).value() : null;
+    }
+}

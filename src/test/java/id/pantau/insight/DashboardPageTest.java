@@ -1,0 +1,64 @@
+package id.pantau.insight;
+
+import java.util.List;
+
+import id.pantau.support.Accounts;
+import id.pantau.support.Http;
+import id.pantau.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The staff dashboard renders in both languages, drills down the regions and is closed to others. */
+@IntegrationTest
+class DashboardPageTest {
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void theDashboardRendersInIndonesianAndEnglish() {
+        Http browser = signIn(new Accounts(Http.api(port)).create("dash-analyst", List.of("ANALYST"), "82.06").username());
+
+        Http.Response page = browser.get("/dashboard");
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        assertThat(page.body()).contains("<html lang=\"id\">", "Dasbor", "Peringatan dini", "Laporan per hari", "Perkara per tahap",
+                "Kabupaten Halmahera Timur", "/webjars/chart.js/", "/js/dashboard.js", "data-chart=");
+        assertThat(page.body()).doesNotContain("<script>");
+
+        Http.Response english = browser.get("/dashboard?lang=en");
+        assertThat(english.body()).contains("<html lang=\"en\">", "Dashboard", "Early warning", "Reports per day", "Cases per stage");
+    }
+
+    @Test
+    void nationalStaffDrillDownFromIndonesiaToAProvinceAndARegency() {
+        Http browser = signIn(new Accounts(Http.api(port)).create("dash-national", List.of("STAFF"), "").username());
+
+        assertThat(browser.get("/dashboard").body()).contains("/dashboard?parent=");
+        Http.Response province = browser.get("/dashboard?parent=82");
+        assertThat(province.status()).isEqualTo(200);
+        assertThat(province.body()).contains("Maluku Utara");
+        Http.Response regency = browser.get("/dashboard?parent=82.06");
+        assertThat(regency.body()).contains("Maluku Utara", "Kabupaten Halmahera Timur");
+        assertThat(browser.get("/js/dashboard.js").status()).isEqualTo(200);
+        assertThat(browser.get("/webjars/chart.js/dist/chart.umd.js").status()).isEqualTo(200);
+    }
+
+    @Test
+    void volunteersAndOtherRegionsAreRefused() {
+        Http volunteer = signIn(new Accounts(Http.api(port)).create("dash-volunteer", List.of("VOLUNTEER"), "82.06").username());
+        assertThat(volunteer.get("/dashboard").status()).isEqualTo(403);
+        Http staff = signIn(new Accounts(Http.api(port)).create("dash-staff", List.of("STAFF"), "82.06").username());
+        assertThat(staff.get("/dashboard?parent=82.01").status()).isEqualTo(403);
+        assertThat(Http.browser(port).get("/dashboard").status()).isEqualTo(302);
+    }
+
+    private Http signIn(String username) {
+        Http browser = Http.browser(port);
+        String token = browser.get("/login").csrfToken();
+        Http.Response response = browser.postForm("/login", "_csrf", token, "username", username, "password", Accounts.PASSWORD);
+        assertThat(response.status()).isEqualTo(302);
+        return browser;
+    }
+}
