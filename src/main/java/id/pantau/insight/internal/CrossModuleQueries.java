@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * The one place (besides the backfill in migration V18) where the insight module reads other
  * modules' tables: casework's {@code legal_case} and {@code case_warning} for case statistics and
- * deadline compliance, and the report module's {@code category} for labels. Read-only aggregates;
+ * deadline compliance. Read-only aggregates;
  * should those modules change their tables, this class is what follows.
  */
 @Component
@@ -38,16 +38,6 @@ class CrossModuleQueries {
 
     CrossModuleQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** Category codes with their labels in the language (Indonesian unless English). */
-    Map<String, String> categoryLabels(Locale locale) {
-        String column = "en".equals(locale.getLanguage()) ? "label_en" : "label_id";
-        Map<String, String> labels = new HashMap<>();
-        jdbc.sql("select code, " + column + " as label from category").query(rs -> {
-            labels.put(rs.getString("code"), rs.getString("label"));
-        });
-        return labels;
     }
 
     /** Cases (merged ones left out) received in the request's WIB days under its parent, grouped by stage or region. */

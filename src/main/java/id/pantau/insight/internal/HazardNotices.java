@@ -8,6 +8,7 @@ import java.util.Locale;
 import id.pantau.network.Notices;
 import id.pantau.region.Region;
 import id.pantau.region.Regions;
+import id.pantau.report.ReportCategories;
 import id.pantau.report.ReportSubmitted;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -25,12 +26,12 @@ class HazardNotices {
 
     private final Notices notices;
     private final Regions regions;
-    private final CrossModuleQueries crossModule;
+    private final ReportCategories categories;
 
-    HazardNotices(Notices notices, Regions regions, CrossModuleQueries crossModule) {
+    HazardNotices(Notices notices, Regions regions, ReportCategories categories) {
         this.notices = notices;
         this.regions = regions;
-        this.crossModule = crossModule;
+        this.categories = categories;
     }
 
     @ApplicationModuleListener
@@ -40,7 +41,7 @@ class HazardNotices {
         }
         List<Region> lineage = regions.lineage(report.regionCode());
         String place = String.join(", ", lineage.reversed().stream().map(Region::name).toList());
-        String category = crossModule.categoryLabels(Locale.forLanguageTag("id"))
+        String category = categories.labels(Locale.forLanguageTag("id"))
                 .getOrDefault(report.categoryCode(), report.categoryCode());
         List<String> agencies = notices.regionalAgencies(report.regionCode());
         String title = "Laporan bahaya: " + category + " di " + lineage.getLast().name();

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 
+import id.pantau.insight.IncidentCounts;
 import id.pantau.region.RegionCode;
 import id.pantau.region.RegionLevel;
 import id.pantau.report.IncidentChanged;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
 class ReportFacts {
 
     /** Statistics count days as Indonesia's western time (WIB), where most offices are. */
-    static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+    static final ZoneId WIB = IncidentCounts.DAY_ZONE;
 
     private final JdbcClient jdbc;
 

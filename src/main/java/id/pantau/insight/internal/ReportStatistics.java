@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import id.pantau.insight.IncidentCounts;
 import id.pantau.region.Region;
 import id.pantau.region.RegionCode;
 import id.pantau.region.RegionLevel;
 import id.pantau.region.Regions;
+import id.pantau.report.ReportCategories;
 import id.pantau.shared.PageRequest;
 import id.pantau.shared.PageResult;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Service;
  * aggregate: the parent region is an equality on its prefix column, the period a range of days.
  */
 @Service
-class ReportStatistics {
+public class ReportStatistics {  // public for the module's API (IncidentCounts); its members stay package-private
 
     static final List<String> GROUP_BYS = List.of("region", "category", "day");
 
@@ -41,12 +43,12 @@ class ReportStatistics {
 
     private final JdbcClient jdbc;
     private final Regions regions;
-    private final CrossModuleQueries crossModule;
+    private final ReportCategories categories;
 
-    ReportStatistics(JdbcClient jdbc, Regions regions, CrossModuleQueries crossModule) {
+    ReportStatistics(JdbcClient jdbc, Regions regions, ReportCategories categories) {
         this.jdbc = jdbc;
         this.regions = regions;
-        this.crossModule = crossModule;
+        this.categories = categories;
     }
 
     Stats reports(StatsRequest request, Locale locale) {
@@ -62,7 +64,7 @@ class ReportStatistics {
         long total = jdbc.sql("select " + count + " from insight_report where " + where).params(params).query(Long.class).single();
         List<Item> items = switch (request.groupBy()) {
             case "category" -> {
-                Map<String, String> labels = crossModule.categoryLabels(locale);
+                Map<String, String> labels = categories.labels(locale);
                 yield counts("category_code", count, where + " group by 1 order by 2 desc, 1", params).entrySet().stream()
                         .map(e -> new Item(e.getKey(), labels.getOrDefault(e.getKey(), e.getKey()), e.getValue())).toList();
             }
@@ -100,6 +102,23 @@ class ReportStatistics {
                         + " and day between :baselineFrom and :asOf group by 1")
                 .params(params)
                 .query((rs, i) -> new Window(rs.getString("region"), rs.getLong("observed"), rs.getLong("baseline")))
+                .list();
+    }
+
+    /** Distinct incidents per region at {@code level} and report type in [from, to]: the live index's input. */
+    public List<IncidentCounts.RegionTypeCount> incidentsByRegionAndType(@Nullable RegionCode parent, RegionLevel level,
+                                                                         LocalDate from, LocalDate to) {
+        Map<String, Object> params = new HashMap<>();
+        String column = column(level);
+        String where = where(parent, params);
+        params.put("from", Date.valueOf(from));
+        params.put("to", Date.valueOf(to));
+        return jdbc.sql("select " + column + " as region, category_code, count(distinct incident_key) as incidents"
+                        + " from insight_report where " + where + " and " + column + " is not null"
+                        + " and day between :from and :to group by 1, 2")
+                .params(params)
+                .query((rs, i) -> new IncidentCounts.RegionTypeCount(rs.getString("region"), rs.getString("category_code"),
+                        rs.getLong("incidents")))
                 .list();
     }
 

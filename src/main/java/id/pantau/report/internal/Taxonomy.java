@@ -9,13 +9,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import id.pantau.report.ReportCategories;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The report taxonomy, read once: it is reference data changed by migrations. */
+/**
+ * The report taxonomy, read once: it is reference data changed by migrations. Public for the
+ * module's API ({@link id.pantau.report.ReportCategories}).
+ */
 @Component
-class Taxonomy {
+public class Taxonomy {
 
     private final Map<String, Category> byCode;
 
@@ -52,6 +56,19 @@ class Taxonomy {
     /** A category's label in the page's language; the code itself when unknown (for templates). */
     public String label(@Nullable String code, Locale locale) {
         return code == null ? "" : find(code).map(c -> c.label(locale)).orElse(code);
+    }
+
+    /** The report types as the module's API shows them. */
+    public List<ReportCategories.ReportType> reportTypes(Locale locale) {
+        return types().stream().map(t -> new ReportCategories.ReportType(t.code(), t.kind(), t.label(locale))).toList();
+    }
+
+    /** Every code with its label in the language, types first, in the taxonomy's order. */
+    public Map<String, String> labels(Locale locale) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        byCode.values().stream().sorted(Comparator.comparing((Category c) -> !c.isType()).thenComparingInt(Category::position))
+                .forEach(c -> labels.put(c.code(), c.label(locale)));
+        return labels;
     }
 
     /** Upper-case SMS keyword to the type it names. */
