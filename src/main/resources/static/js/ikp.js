@@ -46,6 +46,20 @@
         return {color: '#5c3b00', weight: 0.6, opacity: 0.8, dashArray: null, fillColor: COLOURS[item.category], fillOpacity: 0.85};
     }
 
+    // the live index's panel line: the region's incidents and its official category
+    function liveDetail(item) {
+        var official = item.officialCategory ? categoryLabel(item.officialCategory) : text('liveNoOfficial');
+        return text('liveDetail').replace('{0}', String(item.incidents)).replace('{1}', official);
+    }
+
+    // the official scores come from the open API; the live index (signed-in readers only) with the page
+    function scores() {
+        if (element.dataset.items) {
+            return Promise.resolve({items: JSON.parse(element.dataset.items)});
+        }
+        return fetchJson(element.dataset.scores, 'application/json');
+    }
+
     // ---- the side panel with the breakdown chart ----
     var chart = null;
     var detail = document.getElementById('ikp-detail');
@@ -61,8 +75,9 @@
         var badge = document.getElementById('ikp-detail-category');
         badge.textContent = item ? categoryLabel(item.category) : text('none');
         badge.className = 'ikp-badge ' + (item && item.category ? item.category.toLowerCase() : 'none');
-        document.getElementById('ikp-detail-basis').textContent =
-            item ? text('basis' + item.basis.charAt(0) + item.basis.slice(1).toLowerCase()) : '';
+        document.getElementById('ikp-detail-basis').textContent = !item ? ''
+            : item.incidents != null ? liveDetail(item)
+            : text('basis' + item.basis.charAt(0) + item.basis.slice(1).toLowerCase());
         var names = dimensionNames();
         var codes = Object.keys(names);
         var values = codes.map(function (c) { return item && item.dimensions[c] != null ? Number(item.dimensions[c]) : null; });
@@ -155,7 +170,7 @@
         status.textContent = text('loading');
         Promise.all([
             fetchJson(element.dataset.boundaries, 'application/geo+json'),
-            fetchJson(element.dataset.scores, 'application/json')
+            scores()
         ]).then(function (results) {
             var boundaries = results[0];
             results[1].items.forEach(function (item) { byCode[item.regionCode] = item; });
