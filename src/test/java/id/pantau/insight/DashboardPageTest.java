@@ -28,7 +28,16 @@ class DashboardPageTest {
         assertThat(page.body()).doesNotContain("<script>");
 
         Http.Response english = browser.get("/dashboard?lang=en");
-        assertThat(english.body()).contains("<html lang=\"en\">", "Dashboard", "Early warning", "Reports per day", "Cases per stage");
+        assertThat(english.body()).contains("<html lang=\"en\">", "Dashboard", "Early warning", "Reports per day", "Cases per stage",
+                "All categories", "Money politics");
+
+        // the same charts counting incidents, for one report type picked by its name
+        Http.Response incidents = browser.get("/dashboard?lang=id&measure=incidents&category=MONEY_POLITICS");
+        assertThat(incidents.status()).isEqualTo(200);
+        assertThat(incidents.body()).contains("Insiden per hari", "Insiden per wilayah", "insiden dalam periode ini",
+                "<option value=\"MONEY_POLITICS\" selected=\"selected\">Politik uang</option>",
+                "<option value=\"incidents\" selected=\"selected\">");
+        assertThat(browser.get("/dashboard?category=NOPE").status()).isEqualTo(400);
     }
 
     @Test

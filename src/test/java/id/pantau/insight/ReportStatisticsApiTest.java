@@ -98,6 +98,9 @@ class ReportStatisticsApiTest {
         assertThat(fields(analyst.get("/api/v1/stats/reports?parent=81.01&level=province"))).containsExactly("level");
         assertThat(fields(analyst.get("/api/v1/stats/reports?from=2020-01-01&to=2024-01-01"))).containsExactly("to");
         assertThat(analyst.get("/api/v1/stats/reports?from=2021-01-01&to=2023-12-31").status()).isEqualTo(200);
+        // a category is a report type: a subtype, an unknown code or a typo would silently count nothing
+        assertThat(fields(analyst.get("/api/v1/stats/reports?category=MONEY_CASH"))).containsExactly("category");
+        assertThat(fields(analyst.get("/api/v1/stats/cases?category=money_politics"))).containsExactly("category");
     }
 
     @Test

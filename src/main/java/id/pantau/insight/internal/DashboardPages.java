@@ -8,6 +8,7 @@ import id.pantau.account.Actor;
 import id.pantau.region.Region;
 import id.pantau.region.RegionLevel;
 import id.pantau.region.Regions;
+import id.pantau.report.ReportCategories;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,8 +30,11 @@ class DashboardPages {
     private final EarlyWarning earlyWarning;
     private final Regions regions;
     private final JsonMapper json;
+    private final ReportCategories categories;
 
-    DashboardPages(InsightApi api, ReportStatistics statistics, EarlyWarning earlyWarning, Regions regions, JsonMapper json) {
+    DashboardPages(InsightApi api, ReportStatistics statistics, EarlyWarning earlyWarning, Regions regions, JsonMapper json,
+                   ReportCategories categories) {
+        this.categories = categories;
         this.api = api;
         this.statistics = statistics;
         this.earlyWarning = earlyWarning;
@@ -42,8 +46,10 @@ class DashboardPages {
     String dashboard(Actor actor, @RequestParam(required = false) @Nullable String parent,
                      @RequestParam(required = false) @Nullable String from,
                      @RequestParam(required = false) @Nullable String to,
-                     @RequestParam(required = false) @Nullable String category, Locale locale, Model model) {
-        var byRegion = StatsRequest.parse(actor, regions, api.today(), ReportStatistics.GROUP_BYS, "region", null, parent, from, to, category);
+                     @RequestParam(required = false) @Nullable String category,
+                     @RequestParam(required = false) @Nullable String measure, Locale locale, Model model) {
+        var byRegion = StatsRequest.parse(actor, regions, api.reportTypes(), api.today(), ReportStatistics.GROUP_BYS, "region", null,
+                parent, from, to, category, measure);
         var regionStats = statistics.reports(byRegion, locale);
         var categoryStats = statistics.reports(with(byRegion, "category"), locale);
         var dayStats = statistics.reports(with(byRegion, "day"), locale);
@@ -53,6 +59,7 @@ class DashboardPages {
         List<Region> lineage = byRegion.parent() == null ? List.of() : regions.lineage(byRegion.parent());
 
         model.addAttribute("request", byRegion);
+        model.addAttribute("reportTypes", categories.types(locale));
         model.addAttribute("lineage", lineage);
         model.addAttribute("drillable", byRegion.level() != RegionLevel.DISTRICT);
         model.addAttribute("regionStats", regionStats);

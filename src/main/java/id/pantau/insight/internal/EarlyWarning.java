@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import id.pantau.account.Actor;
 import id.pantau.region.RegionCode;
@@ -51,7 +52,7 @@ class EarlyWarning {
         violations.check(!day.isAfter(today), "asOf", "asOf.future", "must not be after today (WIB)");
         violations.throwIfAny();
         // the statistics' validation of region and level, with a level below the parent as the default
-        var request = StatsRequest.parse(actor, regions, today, List.of("region"), null,
+        var request = StatsRequest.parse(actor, regions, Set.of(), today, List.of("region"), null,
                 StatsRequest.blank(level) ? defaultLevel(parent, actor) : level, parent, null, null, null);
         return alerts(request.parent(), request.level(), day, locale);
     }

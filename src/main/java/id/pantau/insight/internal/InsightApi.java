@@ -6,10 +6,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import id.pantau.account.Actor;
 import id.pantau.casework.CaseStage;
 import id.pantau.region.Regions;
+import id.pantau.report.ReportCategories;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -29,9 +32,11 @@ class InsightApi {
     private final Regions regions;
     private final MessageSource messages;
     private final Clock clock;
+    private final ReportCategories categories;
 
     InsightApi(ReportStatistics statistics, CrossModuleQueries crossModule, EarlyWarning earlyWarning, Regions regions,
-               MessageSource messages, Clock clock) {
+               MessageSource messages, Clock clock, ReportCategories categories) {
+        this.categories = categories;
         this.statistics = statistics;
         this.crossModule = crossModule;
         this.earlyWarning = earlyWarning;
@@ -50,7 +55,7 @@ class InsightApi {
                                    @RequestParam(required = false) @Nullable String to,
                                    @RequestParam(required = false) @Nullable String category,
                                    @RequestParam(required = false) @Nullable String measure, Locale locale) {
-        var request = StatsRequest.parse(actor, regions, today(), ReportStatistics.GROUP_BYS, groupBy, level, parent, from, to,
+        var request = StatsRequest.parse(actor, regions, reportTypes(), today(), ReportStatistics.GROUP_BYS, groupBy, level, parent, from, to,
                 category, measure);
         return statistics.reports(request, locale);
     }
@@ -64,7 +69,7 @@ class InsightApi {
                                        @RequestParam(required = false) @Nullable String from,
                                        @RequestParam(required = false) @Nullable String to,
                                        @RequestParam(required = false) @Nullable String category, Locale locale) {
-        var request = StatsRequest.parse(actor, regions, today(), CrossModuleQueries.CASE_GROUP_BYS, groupBy, level, parent, from, to, category);
+        var request = StatsRequest.parse(actor, regions, reportTypes(), today(), CrossModuleQueries.CASE_GROUP_BYS, groupBy, level, parent, from, to, category);
         return caseStats(request, locale);
     }
 
@@ -83,6 +88,11 @@ class InsightApi {
                                @RequestParam(required = false) @Nullable String parent,
                                @RequestParam(required = false) @Nullable String asOf, Locale locale) {
         return earlyWarning.alerts(actor, level, parent, asOf, locale);
+    }
+
+    /** The codes a category filter may name. */
+    Set<String> reportTypes() {
+        return categories.types(Locale.ROOT).stream().map(ReportCategories.ReportType::code).collect(Collectors.toSet());
     }
 
     LocalDate today() {

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import id.pantau.account.Actor;
 import id.pantau.account.Role;
@@ -33,15 +34,16 @@ record StatsRequest(String groupBy, @Nullable RegionCode parent, RegionLevel lev
         actor.requireRole(Role.STAFF, Role.ANALYST, Role.ADMIN);
     }
 
-    static StatsRequest parse(Actor actor, Regions regions, LocalDate today, List<String> groupBys, @Nullable String groupBy,
-                              @Nullable String level, @Nullable String parent, @Nullable String from, @Nullable String to,
-                              @Nullable String category) {
-        return parse(actor, regions, today, groupBys, groupBy, level, parent, from, to, category, null);
+    static StatsRequest parse(Actor actor, Regions regions, Set<String> reportTypes, LocalDate today, List<String> groupBys,
+                              @Nullable String groupBy, @Nullable String level, @Nullable String parent, @Nullable String from,
+                              @Nullable String to, @Nullable String category) {
+        return parse(actor, regions, reportTypes, today, groupBys, groupBy, level, parent, from, to, category, null);
     }
 
-    static StatsRequest parse(Actor actor, Regions regions, LocalDate today, List<String> groupBys, @Nullable String groupBy,
-                              @Nullable String level, @Nullable String parent, @Nullable String from, @Nullable String to,
-                              @Nullable String category, @Nullable String measure) {
+    /** {@code reportTypes}: the codes a category filter may name (the report types that facts are counted by). */
+    static StatsRequest parse(Actor actor, Regions regions, Set<String> reportTypes, LocalDate today, List<String> groupBys,
+                              @Nullable String groupBy, @Nullable String level, @Nullable String parent, @Nullable String from,
+                              @Nullable String to, @Nullable String category, @Nullable String measure) {
         requireReader(actor);
         var violations = new Violations();
         String group = blank(groupBy) ? groupBys.getFirst() : groupBy.strip().toLowerCase(Locale.ROOT);
@@ -82,6 +84,8 @@ record StatsRequest(String groupBy, @Nullable RegionCode parent, RegionLevel lev
                         "the period may span at most " + MAX_DAYS + " days");
             }
         }
+        violations.check(blank(category) || reportTypes.contains(category.strip()), "category", "category.unknown",
+                "must be a report type code of GET /api/v1/categories");
         String counted = blank(measure) ? "reports" : measure.strip().toLowerCase(Locale.ROOT);
         violations.check(counted.equals("reports") || counted.equals("incidents"), "measure", "measure.unknown",
                 "must be reports or incidents");
