@@ -96,6 +96,8 @@ class SecurityConfiguration {
         return http
                 .authenticationManager(passwordAuthentication)
                 .authorizeHttpRequests(requests -> requests
+                        // the IKP map is public, its score import is not
+                        .requestMatchers("/ikp/import").hasAnyRole("ADMIN", "ANALYST")
                         .requestMatchers("/", "/regions/**", "/login", "/login/throttled", "/error",
                                 "/lapor", "/lapor/**", "/lacak", "/lacak/**", "/gabung", "/gabung/**", "/sertifikat", "/sertifikat/**", "/ikp", "/ikp/**",
                                 "/report-sw.js", "/manifest.webmanifest",
