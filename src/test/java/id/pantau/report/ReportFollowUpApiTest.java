@@ -1,8 +1,13 @@
 package id.pantau.report;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -12,6 +17,7 @@ import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
+import id.pantau.report.internal.TestImages;
 import id.pantau.support.Accounts;
 import id.pantau.support.Clients;
 import id.pantau.support.Http;
@@ -89,6 +95,55 @@ class ReportFollowUpApiTest {
 
         assertThat(refused.status()).isEqualTo(413);
         assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("file");
+    }
+
+    @Test
+    void aPhotoIsShownWithoutItsLocationWhileTheOriginalKeepsIt() throws Exception {
+        JsonNode receipt = Reports.submit(port, Reports.moneyPoliticsInJember());
+        String id = receipt.get("id").asString();
+        byte[] camera = TestImages.withSegments(TestImages.jpeg(40, 30), TestImages.exifSegment(), TestImages.xmpSegment(),
+                TestImages.commentSegment());
+        String evidenceId = upload(id, receipt.get("uploadToken").asString(), camera, "kamera.jpg", "image/jpeg")
+                .json().get("id").asString();
+        var staff = new Accounts(Http.api(port)).create("photo-staff", List.of("STAFF"), "35.09");
+
+        HttpResponse<byte[]> shown = getBytes("/api/v1/reports/" + id + "/evidence/" + evidenceId + "/photo", staff.token());
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(shown.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).startsWith("inline"));
+        for (byte[] secret : List.of(TestImages.EXIF_HEADER, TestImages.GPS_LATITUDE, TestImages.GPS_LONGITUDE,
+                TestImages.utf8(TestImages.ARTIST), TestImages.utf8(TestImages.XMP_GPS), TestImages.utf8("0812-3456-7890"))) {
+            assertThat(TestImages.contains(shown.body(), secret)).as(new String(secret, StandardCharsets.ISO_8859_1)).isFalse();
+        }
+        BufferedImage picture = ImageIO.read(new ByteArrayInputStream(shown.body()));
+        assertThat(picture.getWidth()).isEqualTo(40);
+        assertThat(picture.getHeight()).isEqualTo(30);
+
+        // staff downloading the evidence get the original, byte for byte: its hash is what was recorded
+        HttpResponse<byte[]> original = getBytes("/api/v1/reports/" + id + "/evidence/" + evidenceId, staff.token());
+        assertThat(original.body()).isEqualTo(camera);
+        assertThat(TestImages.contains(original.body(), TestImages.GPS_LATITUDE)).isTrue();
+        assertThat(original.headers().firstValue("X-Content-SHA256"))
+                .hasValue(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(camera)));
+    }
+
+    @Test
+    void aPdfHasNoPhotoToShowAndOutsidersSeeNoPhoto() throws Exception {
+        JsonNode receipt = Reports.submit(port, Reports.moneyPoliticsInJember());
+        String id = receipt.get("id").asString();
+        String pdf = upload(id, receipt.get("uploadToken").asString(), TestImages.pdf(), "surat.pdf", "application/pdf")
+                .json().get("id").asString();
+        String photo = upload(id, receipt.get("uploadToken").asString(), jpeg(), "a.jpg", "image/jpeg").json().get("id").asString();
+        var accounts = new Accounts(Http.api(port));
+        var staff = accounts.create("pdf-staff", List.of("STAFF"), "35.09");
+        var outsider = accounts.create("photo-outsider", List.of("STAFF"), "33.01");
+
+        Http.Response noPhoto = Http.api(port).bearer(staff.token()).get("/api/v1/reports/" + id + "/evidence/" + pdf + "/photo");
+        assertThat(noPhoto.status()).isEqualTo(404);
+        assertThat(noPhoto.contentType()).startsWith("application/problem+json");
+        assertThat(Http.api(port).bearer(outsider.token()).get("/api/v1/reports/" + id + "/evidence/" + photo + "/photo").status())
+                .isEqualTo(403);
+        assertThat(Http.api(port).get("/api/v1/reports/" + id + "/evidence/" + photo + "/photo").status()).isEqualTo(401);
     }
 
     // ---- tracking
@@ -218,6 +273,13 @@ class ReportFollowUpApiTest {
     private Http.Response uploadAs(String reportId, String bearer, byte[] content) {
         return Clients.fresh(port).bearer(bearer).postMultipart("/api/v1/reports/" + reportId + "/evidence", Map.of(),
                 List.of(new Http.Part("file", "staff.jpg", "image/jpeg", content)));
+    }
+
+    private HttpResponse<byte[]> getBytes(String path, String bearer) throws IOException, InterruptedException {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Bearer " + bearer).build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
     }
 
     static byte[] jpeg() throws IOException {
