@@ -94,6 +94,13 @@ class ReportListApiTest {
     }
 
     @Test
+    void emptyFiltersMeanAny() {
+        assertThat(total("region=35.05&category=&status=&kind=&from=&to=&q=")).isEqualTo(3);
+        assertThat(list(districtStaff, "/api/v1/reports?region=&category=MONEY_POLITICS&size=1000").get("items"))
+                .allSatisfy(r -> assertThat(r.get("regionCode").asString()).startsWith("35.05.01."));
+    }
+
+    @Test
     void pagesComeNewestFirst() {
         JsonNode first = list(admin, "/api/v1/reports?region=35.05&size=2&page=0");
         JsonNode second = list(admin, "/api/v1/reports?region=35.05&size=2&page=1");

@@ -104,6 +104,10 @@ class ReportPagesTest {
         Http.Response list = browser.get("/reports?q=halaman+staf");
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body()).contains("Laporan untuk halaman staf", receipt.get("trackingCode").asString());
+        // as the filter form sends it, with its empty fields
+        Http.Response filtered = browser.get("/reports?q=halaman+staf&region=&category=&kind=&from=&to=");
+        assertThat(filtered.status()).isEqualTo(200);
+        assertThat(filtered.body()).contains("Laporan untuk halaman staf");
 
         String id = receipt.get("id").asString();
         Http.Response report = browser.get("/reports/" + id);
