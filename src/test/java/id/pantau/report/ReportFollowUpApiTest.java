@@ -146,7 +146,49 @@ class ReportFollowUpApiTest {
         assertThat(Http.api(port).get("/api/v1/reports/" + id + "/evidence/" + photo + "/photo").status()).isEqualTo(401);
     }
 
+    @Test
+    void uploadsAreRateLimitedPerClient() throws Exception {
+        JsonNode receipt = Reports.submit(port, Reports.moneyPoliticsInJember());
+        Http client = Clients.fresh(port).header("X-Upload-Token", receipt.get("uploadToken").asString());
+        byte[] photo = jpeg();
+        String path = "/api/v1/reports/" + receipt.get("id").asString() + "/evidence";
+        List<Http.Part> file = List.of(new Http.Part("file", "a.jpg", "image/jpeg", photo));
+
+        // a burst of 30 (pantau.rate-limit.evidence), refilled at one a second: far more than that runs dry
+        int accepted = 0;
+        Http.Response last = client.postMultipart(path, Map.of(), file);
+        while (last.status() != 429 && accepted < 200) {
+            accepted++;
+            last = client.postMultipart(path, Map.of(), file);
+        }
+
+        assertThat(accepted).as("requests accepted before the limit").isBetween(30, 199);
+        assertThat(last.status()).as(last.toString()).isEqualTo(429);
+        assertThat(last.contentType()).startsWith("application/problem+json");
+        assertThat(Long.parseLong(last.header("Retry-After"))).isPositive();
+        assertThat(Clients.fresh(port).header("X-Upload-Token", receipt.get("uploadToken").asString())
+                .postMultipart(path, Map.of(), file).status()).as("another client").isEqualTo(200);
+    }
+
     // ---- tracking
+
+    @Test
+    void trackingIsRateLimitedPerClient() {
+        String code = Reports.submit(port, Reports.moneyPoliticsInJember()).get("trackingCode").asString();
+        Http client = Clients.fresh(port);
+
+        // a burst of 60 (pantau.rate-limit.track), refilled at two a second
+        int answered = 0;
+        Http.Response last = client.get("/api/v1/track/" + code);
+        while (last.status() != 429 && answered < 400) {
+            answered++;
+            last = client.get("/api/v1/track/" + code);
+        }
+
+        assertThat(answered).as("requests answered before the limit").isBetween(60, 399);
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(Long.parseLong(last.header("Retry-After"))).isPositive();
+    }
 
     @Test
     void anyoneWithTheCodeSeesThePublicStatusAndNoPersonalData() {
