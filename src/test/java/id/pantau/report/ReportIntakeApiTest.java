@@ -88,6 +88,14 @@ class ReportIntakeApiTest {
     }
 
     @Test
+    void whenItBecameKnownCannotLieInTheFuture() {
+        var body = Reports.with(Reports.moneyPoliticsInJember(),
+                "knownAt", OffsetDateTime.now(ZoneOffset.ofHours(7)).plusHours(3).toString());
+
+        assertThat(fields(Clients.fresh(port).post("/api/v1/reports", body))).containsExactly("knownAt");
+    }
+
+    @Test
     void aProvinceIsTooBroadAndATpsNeedsAVillage() {
         assertThat(fields(Clients.fresh(port).post("/api/v1/reports",
                 Reports.with(Reports.moneyPoliticsInJember(), "regionCode", "35")))).containsExactly("regionCode");
