@@ -58,6 +58,28 @@ class AccountApiTest {
     }
 
     @Test
+    void aSignInAndTheTokenIssuedAreAudited() {
+        var staff = accounts.create("audited-sign-in", List.of("STAFF"), "35.09");
+        // create() signed in once already; this is the second sign-in
+        accounts.token(staff.username().toUpperCase(), Accounts.PASSWORD);
+
+        List<Map<String, Object>> entries = jdbc.sql("""
+                        select action, actor, subject, client_ip, details->>'channel' as channel, details->>'expiresAt' as expires
+                          from audit_event where actor = ? and action in ('LOGIN_SUCCEEDED', 'TOKEN_ISSUED') order by id""")
+                .param(staff.username()).query().listOfRows();
+
+        assertThat(entries).extracting(e -> e.get("action"))
+                .containsExactly("LOGIN_SUCCEEDED", "TOKEN_ISSUED", "LOGIN_SUCCEEDED", "TOKEN_ISSUED");
+        assertThat(entries).allSatisfy(e -> assertThat(e.get("client_ip")).isNotNull());
+        assertThat(entries).filteredOn(e -> e.get("action").equals("LOGIN_SUCCEEDED"))
+                .allSatisfy(e -> assertThat(e.get("channel")).isEqualTo("api"));
+        assertThat(entries).filteredOn(e -> e.get("action").equals("TOKEN_ISSUED")).allSatisfy(e -> {
+            assertThat(e.get("subject")).isEqualTo("account:" + staff.id());
+            assertThat((String) e.get("expires")).isNotBlank();
+        });
+    }
+
+    @Test
     void aRevokedTokenNoLongerWorks() {
         String token = accounts.adminToken();
         Http me = api.bearer(token);

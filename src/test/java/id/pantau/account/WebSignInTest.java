@@ -8,7 +8,9 @@ import id.pantau.support.IntegrationTest;
 import id.pantau.support.TestDatabaseInitializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +20,8 @@ class WebSignInTest {
 
     @Value("${local.server.port}")
     int port;
+    @Autowired
+    JdbcClient jdbc;
     Http browser;
 
     @BeforeEach
@@ -33,6 +37,31 @@ class WebSignInTest {
 
         assertThat(users.status()).isEqualTo(200);
         assertThat(users.body()).contains("<h1>Pengguna</h1>", ">admin<", "Keluar (admin)");
+    }
+
+    @Test
+    void aSignInOnThePageIsAudited() {
+        var staff = new Accounts(Http.api(port)).create("web-audited", List.of("STAFF"), "35.09");
+
+        signIn(staff.username(), Accounts.PASSWORD);
+
+        assertThat(jdbc.sql("""
+                        select count(*) from audit_event
+                         where action = 'LOGIN_SUCCEEDED' and actor = ? and details->>'channel' = 'web'""")
+                .param(staff.username()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedSignInOnThePageIsAudited() {
+        String username = Accounts.uniqueName("web-failure");
+        String token = browser.get("/login").csrfToken();
+
+        browser.postForm("/login", "_csrf", token, "username", username, "password", "wrong password");
+
+        assertThat(jdbc.sql("""
+                        select count(*) from audit_event
+                         where action = 'LOGIN_FAILED' and subject = ? and details->>'channel' = 'web'""")
+                .param("username:" + username).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

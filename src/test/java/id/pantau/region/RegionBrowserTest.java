@@ -45,9 +45,10 @@ class RegionBrowserTest {
 
     @BeforeEach
     void openBrowser() {
-        // A phone, not a desktop: the people Pantau serves mostly browse on phones, the stylesheet
-        // is mobile-first, and the map still has a real drawing area there (55vh, at least 260 px).
-        browser = Browser.phone();
+        // A small phone, not a desktop: the people Pantau serves mostly browse on cheap phones, the
+        // stylesheet is mobile-first down to 360 px, and the map still has a real drawing area there
+        // (55vh, at least 260 px).
+        browser = Browser.smallPhone();
         page = browser.driver();
         waiting = browser.waiting();
     }
@@ -67,10 +68,12 @@ class RegionBrowserTest {
         page.get("http://localhost:" + port + "/");
         assertLanguage("id", "Wilayah Indonesia");
         mapIsReady();
+        fitsTheScreen();
 
         page.findElement(LANGUAGE_SWITCH).click();
         assertLanguage("en", "Regions of Indonesia");
         assertThat(page.findElement(LANGUAGE_SWITCH).getText()).isEqualTo("Bahasa Indonesia");
+        fitsTheScreen();
 
         page.findElement(LANGUAGE_SWITCH).click();
         assertLanguage("id", "Wilayah Indonesia");
@@ -90,6 +93,7 @@ class RegionBrowserTest {
         WebElement result = waiting.until(ExpectedConditions.elementToBeClickable(JEMBER_RESULT));
         assertThat(result.getDomAttribute("href")).isEqualTo("/regions/35.09");
         assertThat(page.findElement(By.id("q")).getDomProperty("value")).isEqualTo("Jember");
+        fitsTheScreen();
 
         result.click();
         waiting.until(ExpectedConditions.urlMatches("/regions/35\\.09$"));
@@ -103,6 +107,7 @@ class RegionBrowserTest {
         assertThat(page.findElement(By.cssSelector("ul#children")).getText()).contains("Kaliwates");
 
         mapIsReady();
+        fitsTheScreen();
         assertThat(page.findElements(AREAS)).as("district areas on the map").hasSize(31);
         List<WebElement> outline = page.findElements(OUTLINE);
         assertThat(outline).as("Jember's outline on the map").hasSize(1);
@@ -118,6 +123,11 @@ class RegionBrowserTest {
 
         browser.consoleErrors().ifPresent(errors ->
                 assertThat(errors).as("JavaScript errors in the browser console").isEmpty());
+    }
+
+    /** Nothing sticks out sideways at 360 px: the page needs no horizontal scrolling. */
+    private void fitsTheScreen() {
+        assertThat(browser.sidewaysOverflow()).as("elements wider than the 360 px screen on " + page.getCurrentUrl()).isEmpty();
     }
 
     /** Waits for the page in that language (the switch reloads the page), then checks its heading. */

@@ -1,8 +1,13 @@
 package id.pantau.report;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -12,6 +17,7 @@ import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
+import id.pantau.report.internal.TestImages;
 import id.pantau.support.Accounts;
 import id.pantau.support.Clients;
 import id.pantau.support.Http;
@@ -91,7 +97,98 @@ class ReportFollowUpApiTest {
         assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("file");
     }
 
+    @Test
+    void aPhotoIsShownWithoutItsLocationWhileTheOriginalKeepsIt() throws Exception {
+        JsonNode receipt = Reports.submit(port, Reports.moneyPoliticsInJember());
+        String id = receipt.get("id").asString();
+        byte[] camera = TestImages.withSegments(TestImages.jpeg(40, 30), TestImages.exifSegment(), TestImages.xmpSegment(),
+                TestImages.commentSegment());
+        String evidenceId = upload(id, receipt.get("uploadToken").asString(), camera, "kamera.jpg", "image/jpeg")
+                .json().get("id").asString();
+        var staff = new Accounts(Http.api(port)).create("photo-staff", List.of("STAFF"), "35.09");
+
+        HttpResponse<byte[]> shown = getBytes("/api/v1/reports/" + id + "/evidence/" + evidenceId + "/photo", staff.token());
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(shown.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).startsWith("inline"));
+        for (byte[] secret : List.of(TestImages.EXIF_HEADER, TestImages.GPS_LATITUDE, TestImages.GPS_LONGITUDE,
+                TestImages.utf8(TestImages.ARTIST), TestImages.utf8(TestImages.XMP_GPS), TestImages.utf8("0812-3456-7890"))) {
+            assertThat(TestImages.contains(shown.body(), secret)).as(new String(secret, StandardCharsets.ISO_8859_1)).isFalse();
+        }
+        BufferedImage picture = ImageIO.read(new ByteArrayInputStream(shown.body()));
+        assertThat(picture.getWidth()).isEqualTo(40);
+        assertThat(picture.getHeight()).isEqualTo(30);
+
+        // staff downloading the evidence get the original, byte for byte: its hash is what was recorded
+        HttpResponse<byte[]> original = getBytes("/api/v1/reports/" + id + "/evidence/" + evidenceId, staff.token());
+        assertThat(original.body()).isEqualTo(camera);
+        assertThat(TestImages.contains(original.body(), TestImages.GPS_LATITUDE)).isTrue();
+        assertThat(original.headers().firstValue("X-Content-SHA256"))
+                .hasValue(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(camera)));
+    }
+
+    @Test
+    void aPdfHasNoPhotoToShowAndOutsidersSeeNoPhoto() throws Exception {
+        JsonNode receipt = Reports.submit(port, Reports.moneyPoliticsInJember());
+        String id = receipt.get("id").asString();
+        String pdf = upload(id, receipt.get("uploadToken").asString(), TestImages.pdf(), "surat.pdf", "application/pdf")
+                .json().get("id").asString();
+        String photo = upload(id, receipt.get("uploadToken").asString(), jpeg(), "a.jpg", "image/jpeg").json().get("id").asString();
+        var accounts = new Accounts(Http.api(port));
+        var staff = accounts.create("pdf-staff", List.of("STAFF"), "35.09");
+        var outsider = accounts.create("photo-outsider", List.of("STAFF"), "33.01");
+
+        Http.Response noPhoto = Http.api(port).bearer(staff.token()).get("/api/v1/reports/" + id + "/evidence/" + pdf + "/photo");
+        assertThat(noPhoto.status()).isEqualTo(404);
+        assertThat(noPhoto.contentType()).startsWith("application/problem+json");
+        assertThat(Http.api(port).bearer(outsider.token()).get("/api/v1/reports/" + id + "/evidence/" + photo + "/photo").status())
+                .isEqualTo(403);
+        assertThat(Http.api(port).get("/api/v1/reports/" + id + "/evidence/" + photo + "/photo").status()).isEqualTo(401);
+    }
+
+    @Test
+    void uploadsAreRateLimitedPerClient() throws Exception {
+        JsonNode receipt = Reports.submit(port, Reports.moneyPoliticsInJember());
+        Http client = Clients.fresh(port).header("X-Upload-Token", receipt.get("uploadToken").asString());
+        byte[] photo = jpeg();
+        String path = "/api/v1/reports/" + receipt.get("id").asString() + "/evidence";
+        List<Http.Part> file = List.of(new Http.Part("file", "a.jpg", "image/jpeg", photo));
+
+        // a burst of 30 (pantau.rate-limit.evidence), refilled at one a second: far more than that runs dry
+        int accepted = 0;
+        Http.Response last = client.postMultipart(path, Map.of(), file);
+        while (last.status() != 429 && accepted < 200) {
+            accepted++;
+            last = client.postMultipart(path, Map.of(), file);
+        }
+
+        assertThat(accepted).as("requests accepted before the limit").isBetween(30, 199);
+        assertThat(last.status()).as(last.toString()).isEqualTo(429);
+        assertThat(last.contentType()).startsWith("application/problem+json");
+        assertThat(Long.parseLong(last.header("Retry-After"))).isPositive();
+        assertThat(Clients.fresh(port).header("X-Upload-Token", receipt.get("uploadToken").asString())
+                .postMultipart(path, Map.of(), file).status()).as("another client").isEqualTo(200);
+    }
+
     // ---- tracking
+
+    @Test
+    void trackingIsRateLimitedPerClient() {
+        String code = Reports.submit(port, Reports.moneyPoliticsInJember()).get("trackingCode").asString();
+        Http client = Clients.fresh(port);
+
+        // a burst of 60 (pantau.rate-limit.track), refilled at two a second
+        int answered = 0;
+        Http.Response last = client.get("/api/v1/track/" + code);
+        while (last.status() != 429 && answered < 400) {
+            answered++;
+            last = client.get("/api/v1/track/" + code);
+        }
+
+        assertThat(answered).as("requests answered before the limit").isBetween(60, 399);
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(Long.parseLong(last.header("Retry-After"))).isPositive();
+    }
 
     @Test
     void anyoneWithTheCodeSeesThePublicStatusAndNoPersonalData() {
@@ -218,6 +315,13 @@ class ReportFollowUpApiTest {
     private Http.Response uploadAs(String reportId, String bearer, byte[] content) {
         return Clients.fresh(port).bearer(bearer).postMultipart("/api/v1/reports/" + reportId + "/evidence", Map.of(),
                 List.of(new Http.Part("file", "staff.jpg", "image/jpeg", content)));
+    }
+
+    private HttpResponse<byte[]> getBytes(String path, String bearer) throws IOException, InterruptedException {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Bearer " + bearer).build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
     }
 
     static byte[] jpeg() throws IOException {

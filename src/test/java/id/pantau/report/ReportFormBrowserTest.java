@@ -71,8 +71,8 @@ class ReportFormBrowserTest {
 
     @BeforeEach
     void openBrowser() {
-        // a phone: most reporters will have nothing else at hand, and the form is laid out for it
-        browser = Browser.phone();
+        // a small phone (360 px): most reporters will have nothing else at hand, and the form is laid out for it
+        browser = Browser.smallPhone();
         page = browser.driver();
         waiting = browser.waiting();
     }
@@ -95,6 +95,7 @@ class ReportFormBrowserTest {
         fillIn(title);
         String village = pickVillageInJember();
         page.findElement(By.id("files")).sendKeys(photo.toAbsolutePath().toString());
+        fitsTheScreen();
         page.findElement(By.id("submit-report")).click();
 
         waiting.until(ExpectedConditions.urlMatches(FRESH_TRACKING_PAGE));
@@ -102,6 +103,7 @@ class ReportFormBrowserTest {
         assertThat(code).matches(TRACKING_CODE);
         assertThat(page.getCurrentUrl()).endsWith("/lacak/" + code + "?baru=1");
         assertThat(page.findElements(By.cssSelector("#received .alert"))).as("no file refused").isEmpty();
+        fitsTheScreen();
 
         // later, on the tracking page by itself: the code typed into its form
         page.get(url("/lacak"));
@@ -113,6 +115,7 @@ class ReportFormBrowserTest {
         assertThat(page.findElement(By.cssSelector("#status dd.code")).getText()).isEqualTo(code);
         assertThat(page.findElement(By.id("status")).getText()).contains("Politik uang", "Kabupaten Jember", "Jawa Timur");
         assertThat(page.findElements(TRACKING_CODE_SHOWN)).as("the 'received' notice only right after sending").isEmpty();
+        fitsTheScreen();
 
         List<Stored> stored = reportsTitled(title);
         assertThat(stored).hasSize(1);
@@ -210,6 +213,11 @@ class ReportFormBrowserTest {
                 // the refusal itself: Chromium reports every answer of 4xx in the console
                 .filteredOn(error -> !(error.contains("/api/v1/reports") && error.contains("status of 400")))
                 .as("JavaScript errors in the browser console").isEmpty());
+    }
+
+    /** Nothing sticks out sideways at 360 px: the page needs no horizontal scrolling. */
+    private void fitsTheScreen() {
+        assertThat(browser.sidewaysOverflow()).as("elements wider than the 360 px screen on " + page.getCurrentUrl()).isEmpty();
     }
 
     /** The first part of the form: what happened and when. */

@@ -88,6 +88,14 @@ class ReportIntakeApiTest {
     }
 
     @Test
+    void whenItBecameKnownCannotLieInTheFuture() {
+        var body = Reports.with(Reports.moneyPoliticsInJember(),
+                "knownAt", OffsetDateTime.now(ZoneOffset.ofHours(7)).plusHours(3).toString());
+
+        assertThat(fields(Clients.fresh(port).post("/api/v1/reports", body))).containsExactly("knownAt");
+    }
+
+    @Test
     void aProvinceIsTooBroadAndATpsNeedsAVillage() {
         assertThat(fields(Clients.fresh(port).post("/api/v1/reports",
                 Reports.with(Reports.moneyPoliticsInJember(), "regionCode", "35")))).containsExactly("regionCode");
@@ -227,6 +235,28 @@ class ReportIntakeApiTest {
                 .contains("NEUTRALITY_ASN", "NEUTRALITY_TNI", "NEUTRALITY_POLRI", "NEUTRALITY_VILLAGE");
         assertThat(neutrality.get("acts")).hasSize(14);
         assertThat(categories.get("items")).extracting(c -> c.get("kind").asString()).contains("HAZARD");
+    }
+
+    @Test
+    void everyCategoryAndOptionIsLabelledInIndonesianAndEnglish() {
+        JsonNode categories = Http.api(port).get("/api/v1/categories").json().get("items");
+
+        assertThat(categories).extracting(c -> c.get("code").asString()).containsExactlyInAnyOrder(
+                "NEUTRALITY", "MONEY_POLITICS", "CAMPAIGN", "VOTER_LIST", "INTIMIDATION", "OFFICIAL_MISCONDUCT",
+                "VOTING_COUNTING", "HAZARD_DISASTER", "HAZARD_LOGISTICS", "HAZARD_SECURITY", "OTHER");
+        List<JsonNode> labelled = new ArrayList<>();
+        categories.forEach(c -> {
+            labelled.add(c);
+            c.get("subcategories").forEach(labelled::add);
+            c.get("acts").forEach(labelled::add);
+        });
+        assertThat(labelled).allSatisfy(entry -> {
+            assertThat(entry.get("labelId").asString()).as(entry.get("code").asString()).isNotBlank();
+            assertThat(entry.get("labelEn").asString()).as(entry.get("code").asString()).isNotBlank();
+        });
+        JsonNode voterList = categories.valueStream().filter(c -> c.get("code").asString().equals("VOTER_LIST")).findFirst().orElseThrow();
+        assertThat(voterList.get("subcategories")).extracting(s -> s.get("code").asString())
+                .contains("VOTER_MIGRANT_WORKER", "VOTER_WRONG_DOMICILE", "VOTER_DUPLICATE", "VOTER_DECEASED", "VOTER_MINOR");
     }
 
     private long reportsWithTracking(String code) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import id.pantau.report.internal.TestImages;
 import id.pantau.support.Accounts;
 import id.pantau.support.Clients;
 import id.pantau.support.Http;
@@ -103,6 +104,10 @@ class ReportPagesTest {
         Http.Response list = browser.get("/reports?q=halaman+staf");
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body()).contains("Laporan untuk halaman staf", receipt.get("trackingCode").asString());
+        // as the filter form sends it, with its empty fields
+        Http.Response filtered = browser.get("/reports?q=halaman+staf&region=&category=&kind=&from=&to=");
+        assertThat(filtered.status()).isEqualTo(200);
+        assertThat(filtered.body()).contains("Laporan untuk halaman staf");
 
         String id = receipt.get("id").asString();
         Http.Response report = browser.get("/reports/" + id);
@@ -138,6 +143,29 @@ class ReportPagesTest {
         browser.postForm("/reports/incidents/" + suggested.incidentId() + "/split", "_csrf", page.csrfToken(),
                 "report", second.get("id").asString());
         assertThat(browser.get("/reports/" + first.get("id").asString()).body()).doesNotContain("id=\"incident\"");
+    }
+
+    @Test
+    void theReportPageShowsPhotosWithoutTheirMetadataAndLinksTheOriginals() throws Exception {
+        JsonNode receipt = Reports.submit(port, Reports.moneyPoliticsInJember());
+        String id = receipt.get("id").asString();
+        Http uploader = Clients.fresh(port).header("X-Upload-Token", receipt.get("uploadToken").asString());
+        String photo = uploader.postMultipart("/api/v1/reports/" + id + "/evidence", Map.of(),
+                List.of(new Http.Part("file", "amplop.jpg", "image/jpeg", ReportFollowUpApiTest.jpeg()))).json().get("id").asString();
+        String pdf = uploader.postMultipart("/api/v1/reports/" + id + "/evidence", Map.of(),
+                List.of(new Http.Part("file", "surat.pdf", "application/pdf", TestImages.pdf()))).json().get("id").asString();
+        var staff = new Accounts(Http.api(port)).create("page-photo-staff", List.of("STAFF"), "35.09");
+        Http browser = signIn(staff.username());
+
+        String page = browser.get("/reports/" + id).body();
+
+        String shown = "/reports/" + id + "/evidence/" + photo + "/photo";
+        assertThat(page).contains("src=\"" + shown + "\"", "href=\"/reports/" + id + "/evidence/" + photo + "\"",
+                "href=\"/reports/" + id + "/evidence/" + pdf + "\"");
+        assertThat(page).doesNotContain("/evidence/" + pdf + "/photo");
+        Http.Response image = browser.get(shown);
+        assertThat(image.status()).isEqualTo(200);
+        assertThat(image.contentType()).isEqualTo("image/jpeg");
     }
 
     @Test

@@ -102,8 +102,38 @@ public final class Browser implements AutoCloseable {
         return new Browser(installed(chromium()), installed(chromedriver()), 390, 844);
     }
 
+    /**
+     * A headless Chromium showing pages as a 360x640 phone: the narrowest screen Pantau is laid out
+     * for (many cheap Android phones). Skips or fails like {@link #phone()} without Chromium.
+     */
+    public static Browser smallPhone() {
+        return new Browser(installed(chromium()), installed(chromedriver()), 360, 640);
+    }
+
     public WebDriver driver() {
         return driver;
+    }
+
+    /**
+     * The elements of the current page that stick out to the right of the screen, making the page
+     * scroll sideways (described as {@code tag#id.class (right edge)}); empty when the page fits.
+     */
+    public List<String> sidewaysOverflow() {
+        @SuppressWarnings("unchecked")
+        List<String> found = (List<String>) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                var width = document.documentElement.clientWidth;
+                if (document.documentElement.scrollWidth <= width) { return []; }
+                var out = [];
+                document.querySelectorAll('body *').forEach(function (e) {
+                    var box = e.getBoundingClientRect();
+                    if (box.width > 0 && box.right > width + 1 && out.length < 10) {
+                        out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                            + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
+                            + ' (right edge ' + Math.round(box.right) + ' of ' + width + ')');
+                    }
+                });
+                return out.length ? out : ['the page (' + document.documentElement.scrollWidth + ' wide, screen ' + width + ')'];""");
+        return found;
     }
 
     /** An explicit wait with the default timeout. */

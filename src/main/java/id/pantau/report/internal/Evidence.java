@@ -19,6 +19,7 @@ import id.pantau.shared.Sha256;
 import id.pantau.shared.TimeOrderedUuid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -44,6 +45,11 @@ class Evidence {
     }
 
     record Item(UUID id, String sha256, String contentType, long size, @Nullable String fileName, Instant uploadedAt) {
+
+        /** Photos can be shown (without their metadata, see {@link Evidence#photo}); PDFs are only downloaded. */
+        public boolean isImage() {
+            return contentType.startsWith("image/");
+        }
     }
 
     record Attached(Item item, boolean created) {
@@ -114,6 +120,40 @@ class Evidence {
         } catch (IOException e) {
             throw new UncheckedIOException("Evidence file " + item.sha256() + " is missing from the store", e);
         }
+    }
+
+    /**
+     * A photo as Pantau shows it, inline on a page or to anyone other than the staff downloading the
+     * original: every metadata block that can give away where it was taken or by whom (EXIF with its
+     * GPS position, XMP, IPTC, comments) removed, the image data itself unchanged. The stored
+     * original keeps its metadata: it is evidence, and its hash must still match. PDFs, and images
+     * too malformed to strip safely, have no such copy.
+     */
+    record Photo(Item item, byte[] content) {
+
+        ResponseEntity<byte[]> inline() {
+            return ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType(item.contentType()))
+                    .contentLength(content.length)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().build().toString())
+                    .cacheControl(CacheControl.noStore())
+                    .body(content);
+        }
+    }
+
+    Photo photo(UUID reportId, UUID evidenceId) {
+        Content original = open(reportId, evidenceId);
+        byte[] bytes;
+        try (InputStream stream = original.stream()) {
+            bytes = stream.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read evidence " + original.item().sha256(), e);
+        }
+        return EvidenceType.detect(bytes)
+                .flatMap(type -> ImageMetadata.withoutMetadata(bytes, type))
+                .map(stripped -> new Photo(original.item(), stripped))
+                .orElseThrow(() -> new NotFoundException("Photo to show of evidence", evidenceId
+                        + " (not an image that can be shown; download the original instead)"));
     }
 
     private Optional<Item> find(UUID reportId, byte[] hash) {

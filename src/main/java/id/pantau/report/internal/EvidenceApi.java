@@ -61,6 +61,13 @@ class EvidenceApi {
         return evidence.list(id);
     }
 
+    @GetMapping("/api/v1/reports/{id}/evidence/{evidenceId}/photo")
+    @Operation(summary = "A photo as it may be shown: without EXIF (GPS position), XMP, IPTC or comments; 404 for a PDF")
+    ResponseEntity<byte[]> photo(@PathVariable UUID id, @PathVariable UUID evidenceId, Actor actor) {
+        access.requireRead(actor, id);
+        return evidence.photo(id, evidenceId).inline();
+    }
+
     @GetMapping("/api/v1/reports/{id}/evidence/{evidenceId}")
     @Operation(summary = "The original file, as uploaded (for staff: originals are evidence and keep their metadata)")
     ResponseEntity<InputStreamResource> download(@PathVariable UUID id, @PathVariable UUID evidenceId, Actor actor) {

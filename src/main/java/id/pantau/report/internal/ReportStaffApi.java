@@ -1,17 +1,22 @@
 package id.pantau.report.internal;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import id.pantau.account.Actor;
+import id.pantau.account.Role;
 import id.pantau.region.RegionCode;
 import id.pantau.report.ReportKind;
+import id.pantau.report.ReportStatus;
 import id.pantau.shared.PageRequest;
 import id.pantau.shared.PageResult;
+import id.pantau.shared.Violations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,27 +27,61 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Reports")
 class ReportStaffApi {
 
-    private final ReportQueries queries;
+    /** A bare date in a filter is a day in western Indonesian time, as on the staff pages. */
+    private static final ZoneId DATE_ZONE = ZoneId.of("Asia/Jakarta");
 
-    ReportStaffApi(ReportQueries queries) {
+    private final ReportQueries queries;
+    private final Taxonomy taxonomy;
+
+    ReportStaffApi(ReportQueries queries, Taxonomy taxonomy) {
         this.queries = queries;
+        this.taxonomy = taxonomy;
     }
 
     @GetMapping("/api/v1/reports")
-    @Operation(summary = "Reports in the caller's region, newest first; q searches title and description (Indonesian stemming)")
+    @Operation(summary = "Reports in the caller's region, newest first; q searches title and description (Indonesian stemming)",
+            description = "from/to bound the time received: an ISO date-time, or a date (from: that day's start, to: "
+                    + "through the end of that day, in WIB). Unknown categories and statuses are refused (400).")
     PageResult<ReportSummary> list(Actor actor,
                                    @RequestParam(required = false) @Nullable RegionCode region,
                                    @RequestParam(required = false) @Nullable String category,
-                                   @RequestParam(required = false) @Nullable String status,
+                                   @RequestParam(required = false) @Nullable ReportStatus status,
                                    @RequestParam(required = false) @Nullable ReportKind kind,
-                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable OffsetDateTime from,
-                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable OffsetDateTime to,
+                                   @RequestParam(required = false) @Nullable String from,
+                                   @RequestParam(required = false) @Nullable String to,
                                    @RequestParam(required = false) @Nullable String q,
                                    @RequestParam(required = false) @Nullable UUID incident,
                                    @RequestParam(required = false) @Nullable Integer page,
                                    @RequestParam(required = false) @Nullable Integer size) {
-        return queries.list(actor, new ReportFilter(region, category, status, kind == null ? null : kind.name(), from, to, q,
-                incident), PageRequest.of(page, size));
+        actor.requireRole(Role.STAFF, Role.ANALYST, Role.ADMIN);
+        var violations = new Violations();
+        String categoryCode = ReportIntake.blankToNull(category);
+        violations.check(categoryCode == null || taxonomy.find(categoryCode).filter(Category::isType).isPresent(),
+                "category", "category.unknown", "'" + category + "' is not a category; see GET /api/v1/categories");
+        OffsetDateTime since = bound(from, false, "from", violations);
+        OffsetDateTime until = bound(to, true, "to", violations);
+        violations.check(since == null || until == null || since.isBefore(until), "to", "to.beforeFrom", "must be after from");
+        violations.throwIfAny();
+        return queries.list(actor, new ReportFilter(region, categoryCode, status == null ? null : status.name(),
+                kind == null ? null : kind.name(), since, until, q, incident), PageRequest.of(page, size));
+    }
+
+    /** A date-time as given, or a date's start ({@code from}) or the start of the next day ({@code to}, exclusive). */
+    private static @Nullable OffsetDateTime bound(@Nullable String text, boolean end, String field, Violations violations) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text.strip());
+        } catch (DateTimeParseException notADateTime) {
+            try {
+                LocalDate day = LocalDate.parse(text.strip());
+                return (end ? day.plusDays(1) : day).atStartOfDay(DATE_ZONE).toOffsetDateTime();
+            } catch (DateTimeParseException notADate) {
+                violations.add(field, field + ".invalid", "must be a date (2026-11-27) or a date-time with offset (2026-11-27T08:00:00+07:00)");
+                return null;
+            }
+        }
     }
 
     @GetMapping("/api/v1/reports/{id}")

@@ -82,6 +82,13 @@ class StaffReportPages {
         return evidence.open(id, evidenceId).asDownload();
     }
 
+    /** What the report page shows inline: the photo without its metadata (the link above it gives the original). */
+    @GetMapping("/reports/{id}/evidence/{evidenceId}/photo")
+    ResponseEntity<byte[]> evidencePhoto(Actor actor, @PathVariable UUID id, @PathVariable UUID evidenceId) {
+        queries.get(actor, id);
+        return evidence.photo(id, evidenceId).inline();
+    }
+
     @PostMapping("/reports/incidents/{incidentId}/confirm")
     String confirm(Actor actor, @PathVariable UUID incidentId, @RequestParam UUID report) {
         incidents.confirm(actor, incidentId);

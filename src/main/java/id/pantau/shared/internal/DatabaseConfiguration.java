@@ -8,6 +8,7 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
 
 /**
  * Where the data lives. Boot builds the connection pool from whichever
@@ -19,8 +20,8 @@ class DatabaseConfiguration {
 
     @Bean
     @Profile("!dev")
-    JdbcConnectionDetails externalDatabase(DatabaseSettings settings) {
-        settings.requireComplete();
+    JdbcConnectionDetails externalDatabase(DatabaseSettings settings, Environment environment) {
+        settings.requireComplete(environment);
         return new Connection(settings.url(), settings.user(), settings.password());
     }
 
