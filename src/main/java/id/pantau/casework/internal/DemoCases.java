@@ -60,13 +60,14 @@ class DemoCases implements DemoData {
             new Path(7, 10, "BEGIN_REVIEW REGISTER EXTEND BEGIN_CLARIFICATION RECORD_CLARIFICATION"),
             new Path(7, 10, FULL),
             new Path(7, 5, FULL + " DECIDE:ADMINISTRATIVE"),
+            // most reports do not meet the requirements and are not registered
             new Path(21, 2, ""),
-            new Path(21, 60, "BEGIN_REVIEW DECLINE"),
-            new Path(21, 15, "BEGIN_REVIEW DECLINE CLOSE"),
-            new Path(21, 8, FULL + " DECIDE:NOT_A_VIOLATION CLOSE"),
-            new Path(21, 7, FULL + " DECIDE:ADMINISTRATIVE REFER"),
-            new Path(21, 4, FULL + " DECIDE:CRIMINAL REFER"),
-            new Path(21, 4, FULL + " DECIDE:ETHICS REFER"));
+            new Path(21, 68, "BEGIN_REVIEW DECLINE"),
+            new Path(21, 16, "BEGIN_REVIEW DECLINE CLOSE"),
+            new Path(21, 5, FULL + " DECIDE:NOT_A_VIOLATION CLOSE"),
+            new Path(21, 5, FULL + " DECIDE:ADMINISTRATIVE REFER"),
+            new Path(21, 2, FULL + " DECIDE:CRIMINAL REFER"),
+            new Path(21, 2, FULL + " DECIDE:ETHICS REFER"));
 
     private final CaseHandling handling;
     private final DemoRecords records;
