@@ -3,8 +3,8 @@ package id.pantau.shared;
 import java.util.List;
 
 /**
- * Start-up cannot go on because required settings are absent. Start-up fails with one message
- * that names all of them and says how to provide them (see the failure analyzer).
+ * Start-up cannot go on because required settings are absent (or present where they are refused).
+ * Start-up fails with one message that names all of them and says what to do (see the failure analyzer).
  */
 public class MissingSettingsException extends RuntimeException {
 
@@ -12,9 +12,18 @@ public class MissingSettingsException extends RuntimeException {
     private final String action;
 
     public MissingSettingsException(String purpose, List<String> settings, String action) {
-        super(purpose + ": missing " + String.join(", ", settings));
+        this(settings, purpose + ": missing " + String.join(", ", settings), action);
+    }
+
+    private MissingSettingsException(List<String> settings, String message, String action) {
+        super(message);
         this.settings = List.copyOf(settings);
         this.action = action;
+    }
+
+    /** Settings that are present but not allowed here; {@code reason} says why, naming them. */
+    public static MissingSettingsException refused(String reason, List<String> settings, String action) {
+        return new MissingSettingsException(settings, reason, action);
     }
 
     public List<String> settings() {

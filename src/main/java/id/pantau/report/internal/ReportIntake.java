@@ -70,7 +70,20 @@ class ReportIntake {
     /** Invalid input writes nothing, so it need not poison a caller's transaction (the SMS webhook keeps the message). */
     @Transactional(noRollbackFor = InvalidInputException.class)
     ReportReceipt submit(@Nullable Actor actor, ReportRequest request, Channel channel) {
-        Instant now = clock.instant();
+        return receive(clock, actor, request, channel);
+    }
+
+    /**
+     * Intake as if it were {@code receivedAt}: every rule applies as it did then. Only the demo
+     * data set uses it, to spread its reports over past weeks ({@link DemoReports}).
+     */
+    @Transactional
+    ReportReceipt submitAsOf(Instant receivedAt, @Nullable Actor actor, ReportRequest request, Channel channel) {
+        return receive(Clock.fixed(receivedAt, ZoneId.of("UTC")), actor, request, channel);
+    }
+
+    private ReportReceipt receive(Clock asOf, @Nullable Actor actor, ReportRequest request, Channel channel) {
+        Instant now = asOf.instant();
         Checked checked = check(request, now);
         Region region = checked.region();
         ZoneId zone = region.timeZone().zoneId();
@@ -79,7 +92,7 @@ class ReportIntake {
         ReportingWindow window = elections.reportingWindow(election, zone, checked.knownAt(), now);
         ReportKind kind = kindOf(actor, request.reporter());
 
-        UUID id = TimeOrderedUuid.next(clock);
+        UUID id = TimeOrderedUuid.next(asOf);
         TrackingCode trackingCode = TrackingCode.generate(random);
         UploadToken upload = UploadToken.issue(random, now.plus(UPLOAD_TOKEN_LIFETIME));
         var identity = new ReporterIdentity(request.reporter(), request.witnesses() == null ? List.of() : request.witnesses());
