@@ -80,6 +80,14 @@ class DemoDataTest {
             assertThat(staff.get("/api/v1/alerts").json().get("items").valueStream().map(a -> a.get("regionCode").asString()))
                     .contains("35.09", "73.71");
 
+            // the live index of the demo edition reads the same incidents: the surging Jember is not low
+            JsonNode live = staff.get("/api/v1/vulnerability/live?level=regency&parent=35").json();
+            assertThat(live.get("editionId").asLong()).isEqualTo(demo);
+            JsonNode jember = live.get("items").valueStream().filter(r -> r.get("regionCode").asString().equals("35.09"))
+                    .findFirst().orElseThrow();
+            assertThat(jember.get("incidents").asLong()).isGreaterThanOrEqualTo(20);
+            assertThat(jember.get("category").asString()).isNotEqualTo("LOW");
+
             // the network: partners, agreements in every state with some about to expire, teams, volunteers
             assertThat(staff.get("/api/v1/partners").json().get("total").asLong()).isEqualTo(10);
             assertThat(staff.get("/api/v1/agreements").json().get("items").valueStream().map(a -> a.get("status").asString()))
