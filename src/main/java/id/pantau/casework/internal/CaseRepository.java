@@ -77,6 +77,12 @@ class CaseRepository {
                 .update();
     }
 
+    /** Moves the deadline a case is under, and nothing else. */
+    void updateDue(UUID id, @Nullable Instant dueAt, @Nullable String dueName) {
+        jdbc.sql("update legal_case set next_due_at = ?, next_due_name = ? where id = ?")
+                .params(ts(dueAt), dueName, id).update();
+    }
+
     Optional<LegalCase> find(UUID id) {
         return jdbc.sql("select * from legal_case where id = ?").param(id).query(this::mapCase).optional();
     }
@@ -84,6 +90,12 @@ class CaseRepository {
     /** The case, locked until the transaction ends: actions on one case run one after another. */
     Optional<LegalCase> lock(UUID id) {
         return jdbc.sql("select * from legal_case where id = ? for update").param(id).query(this::mapCase).optional();
+    }
+
+    /** A batch of cases matching {@code where} (with {@code :limit} rows at most), in id order, locked. */
+    List<LegalCase> lockWhere(String where, Map<String, Object> params) {
+        return jdbc.sql("select * from legal_case where " + where + " order by id limit :limit for update")
+                .params(params).query(this::mapCase).list();
     }
 
     List<LegalCase> lockAll(List<UUID> ids) {
