@@ -83,13 +83,15 @@ class CaseHandling {
         }
         c.stage = CaseWorkflow.next(from, request.action());
         Map<String, Object> details = new LinkedHashMap<>();
-        String publicNote = apply(c, from, request, details, clock.instant());
+        // one moment per step: the history's time is the one the clocks run from (registration, decision)
+        Instant now = clock.instant();
+        String publicNote = apply(c, from, request, details, now);
         List<UUID> attached = request.documentIds() == null ? List.of() : request.documentIds();
         if (!attached.isEmpty()) {
             details.put("documentIds", attached.stream().map(UUID::toString).toList());
         }
         long event = journal.save(c, from, actor.username(), request.action().name(), text("note", request.note()), details,
-                publicNote, clock.instant());
+                publicNote, now);
         documents.attach(c.id, attached, event);
         return c;
     }
