@@ -246,6 +246,8 @@ class CaseActionsApiTest {
         actOk(staff, id, "action", "TO_PLENARY");
         JsonNode decided = actOk(staff, id, "action", "DECIDE", "outcome", "NOT_A_VIOLATION");
         assertThat(decided.get("defaultReferralTarget").isNull()).isTrue();
+        // nothing to refer: the page offers no referral form, and the 409 names what is left
+        assertThat(strings(decided.get("allowedActions"))).containsExactlyInAnyOrder("CLOSE", "DELEGATE");
 
         String today = LocalDate.now(WIB).toString();
         Http.Response refer = act(staff, id, Map.of("action", "REFER", "letterNumber", "003/PP.01/2026", "date", today));
@@ -254,6 +256,8 @@ class CaseActionsApiTest {
 
         assertThat(refer.status()).as(refer.toString()).isEqualTo(409);
         assertThat(refer.contentType()).startsWith("application/problem+json");
+        assertThat(refer.json().get("stage").asString()).isEqualTo("DECIDED");
+        assertThat(strings(refer.json().get("allowedActions"))).containsExactlyInAnyOrder("CLOSE", "DELEGATE");
         assertThat(referToKpu.status()).isEqualTo(409);
         assertThat(detail(staff, id).get("stage").asString()).isEqualTo("DECIDED");
         assertThat(detail(staff, id).get("referral").isNull()).isTrue();

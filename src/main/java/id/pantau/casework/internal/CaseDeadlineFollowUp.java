@@ -66,7 +66,7 @@ class CaseDeadlineFollowUp {
         for (ElectionType type : ElectionType.values()) {
             rules.put(type, elections.ruleSet(type));
         }
-        String reason = change.electionType() != null ? "RULE_SET" : "HOLIDAY";
+        String cause = change.electionType() != null ? "RULE_SET" : "HOLIDAY";
         String subject = change.electionType() != null ? change.electionType().name() : String.valueOf(change.day());
         // a day off moves only deadlines that end on or after it (a day early: time zones differ)
         Instant from = change.day() == null ? null : change.day().minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -75,7 +75,7 @@ class CaseDeadlineFollowUp {
         while (true) {
             UUID last = after;
             Batch batch = Objects.requireNonNull(batches.execute(status -> followBatch(change.electionType(), from, last,
-                    days, rules, reason, subject)));
+                    days, rules, cause, subject)));
             moved += batch.moved();
             if (batch.last() == null) {
                 break;
@@ -92,7 +92,7 @@ class CaseDeadlineFollowUp {
     }
 
     private Batch followBatch(@Nullable ElectionType type, @Nullable Instant from, @Nullable UUID after,
-                              WorkingDayCalendar days, Map<ElectionType, RuleSet> rules, String reason, String subject) {
+                              WorkingDayCalendar days, Map<ElectionType, RuleSet> rules, String cause, String subject) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder("stage not in ('CLOSED', 'MERGED') and next_due_at is not null");
         if (type != null) {
@@ -123,7 +123,7 @@ class CaseDeadlineFollowUp {
             details.put("deadline", name == null ? c.nextDueName : name);
             details.put("before", String.valueOf(c.nextDueAt == null ? null : c.nextDueAt.atZone(c.zone).toOffsetDateTime()));
             details.put("after", String.valueOf(current == null ? null : current.dueAt()));
-            details.put("reason", reason);
+            details.put("cause", cause);
             details.put(type != null ? "ruleSet" : "holiday", subject);
             cases.appendEvent(c.id, now, CaseOpening.SYSTEM, ACTION, c.stage, c.stage, null, details);
             moved++;

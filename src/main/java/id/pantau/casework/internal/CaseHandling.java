@@ -22,6 +22,7 @@ import id.pantau.region.RegionCode;
 import id.pantau.region.RegionLevel;
 import id.pantau.region.Regions;
 import id.pantau.shared.ConflictException;
+import id.pantau.shared.FieldViolation;
 import id.pantau.shared.InvalidInputException;
 import id.pantau.shared.NotFoundException;
 import id.pantau.shared.Violations;
@@ -105,12 +106,18 @@ class CaseHandling {
         return documents.upload(c.id, content, fileName, actor.username());
     }
 
-    /** What people may do to the case now: the stage's transitions, less an extension already used. */
+    /**
+     * What people may do to the case now: the stage's transitions, less an extension already used
+     * and, for a case decided as not a violation, the referral (there is nothing to refer).
+     */
     static Set<CaseAction> allowedActions(LegalCase c) {
         Set<CaseAction> allowed = CaseWorkflow.allowed(c.stage);
         allowed.remove(CaseAction.COMPLETION_EXPIRED);
         if (c.extended) {
             allowed.remove(CaseAction.EXTEND);
+        }
+        if (c.outcome == CaseOutcome.NOT_A_VIOLATION) {
+            allowed.remove(CaseAction.REFER);
         }
         return allowed;
     }
@@ -194,7 +201,8 @@ class CaseHandling {
                 String reason = required(violations, "reason", request.reason());
                 violations.throwIfAny();
                 if (c.extended) {
-                    throw new ConflictException("The decision deadline has already been extended once");
+                    throw new ConflictException(new FieldViolation("action", "extend.used",
+                            "The decision deadline has already been extended once"));
                 }
                 c.extended = true;
                 details.put("reason", reason);
@@ -226,9 +234,6 @@ class CaseHandling {
     }
 
     private void refer(LegalCase c, ActionRequest request, Violations violations, Map<String, Object> details, Instant now) {
-        if (c.outcome == CaseOutcome.NOT_A_VIOLATION) {
-            throw new ConflictException("A case decided as not a violation is not referred; close it instead");
-        }
         ReferralTarget target = request.target() != null ? request.target()
                 : ReferralPolicy.defaultTarget(c.outcome, c.subject == null ? ReportedSubject.OTHER : c.subject).orElse(null);
         String letter = required(violations, "letterNumber", request.letterNumber());
@@ -272,7 +277,7 @@ class CaseHandling {
                     "the office of " + to + " has no jurisdiction over region " + c.regionCode);
         }
         if (java.util.Objects.equals(office, c.officeCode)) {
-            throw new ConflictException("The case is already handled by " + to);
+            throw new ConflictException(new FieldViolation("toRegionCode", "office.same", "The case is already handled by " + to));
         }
         details.put("fromOffice", c.officeCode == null ? Offices.NATIONAL : c.officeCode.value());
         details.put("toOffice", to);

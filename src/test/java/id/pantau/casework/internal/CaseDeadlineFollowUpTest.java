@@ -93,7 +93,7 @@ class CaseDeadlineFollowUpTest {
             assertThat(step.get("details").get("deadline").asString()).isEqualTo("PRELIMINARY_REVIEW");
             assertThat(OffsetDateTime.parse(step.get("details").get("before").asString())).isEqualTo(due);
             assertThat(OffsetDateTime.parse(step.get("details").get("after").asString())).isEqualTo(moved);
-            assertThat(step.get("details").get("reason").asString()).isEqualTo("HOLIDAY");
+            assertThat(step.get("details").get("cause").asString()).isEqualTo("HOLIDAY");
             assertThat(step.get("details").get("holiday").asString()).isEqualTo(lastDay.toString());
         } finally {
             assertThat(admin.delete("/api/v1/holidays/" + lastDay).status()).isEqualTo(204);
@@ -120,7 +120,7 @@ class CaseDeadlineFollowUpTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> queueDue(id).equals(longer));
             assertThat(currentDue(detail(staff, id))).isEqualTo(longer);
             JsonNode step = CaseFixtures.lastStep(detail(staff, id));
-            assertThat(step.get("details").get("reason").asString()).isEqualTo("RULE_SET");
+            assertThat(step.get("details").get("cause").asString()).isEqualTo("RULE_SET");
             assertThat(step.get("details").get("ruleSet").asString()).isEqualTo("PEMILU");
         } finally {
             Http.Response restored = admin.put("/api/v1/rule-sets/PEMILU", ruleSet(original));
