@@ -5,10 +5,13 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import id.pantau.report.Reports;
+import id.pantau.report.internal.TestImages;
 import id.pantau.support.Accounts;
 import id.pantau.support.Http;
 import id.pantau.support.IntegrationTest;
@@ -146,6 +149,46 @@ class CasePagesTest {
                 .doesNotContain("reason:", "missing:", "reportId", "[EVIDENCE");
         assertThat(browser.get("/cases/" + id + "?lang=en").body())
                 .contains("What is missing: Evidence or witnesses, Reported party identity", "Reason: Pelapor tidak melengkapi bukti", "Pemilu (working days)");
+    }
+
+    @Test
+    void aDocumentSentWithARefusedStepIsNotKeptAndIsAttachedWhenTheStepIsSentAgain() {
+        String id = caseId(api, CaseFixtures.identified(port, VILLAGE));
+        CaseFixtures.register(api, id, CaseFixtures.FULL_CHECKLIST);
+        CaseFixtures.actOk(api, id, "action", "BEGIN_CLARIFICATION");
+        Http browser = signedIn(staffAccount);
+        List<Http.Part> minutes = List.of(new Http.Part("documents", "berita-acara.pdf", "application/pdf", TestImages.pdf()));
+        String heardAt = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Makassar")).minusHours(1)
+                .withSecond(0).withNano(0).toString();
+
+        Http.Response forgotWho = browser.postMultipart("/cases/" + id + "/actions", Map.of("_csrf",
+                browser.get("/cases/" + id).csrfToken(), "action", "RECORD_CLARIFICATION", "heardAt", heardAt), minutes);
+
+        assertThat(forgotWho.status()).isEqualTo(400);
+        assertThat(forgotWho.body()).contains("Yang diklarifikasi: sebutkan siapa yang diklarifikasi");
+        assertThat(detail(api, id).get("pendingDocuments")).isEmpty();
+        Http.Response wrongFile = browser.postMultipart("/cases/" + id + "/actions", Map.of("_csrf",
+                browser.get("/cases/" + id).csrfToken(), "action", "RECORD_CLARIFICATION", "heard", "Pelapor",
+                "heardAt", heardAt), List.of(new Http.Part("documents", "ba.pdf", "application/pdf",
+                "<html>bukan pdf</html>".getBytes(StandardCharsets.UTF_8))));
+        assertThat(wrongFile.status()).isEqualTo(400);
+        assertThat(wrongFile.body()).contains("Dokumen: hanya PDF atau foto (JPEG, PNG, WebP)");
+        assertThat(CaseFixtures.count(detail(api, id), "RECORD_CLARIFICATION")).isZero();
+
+        Http.Response recorded = browser.postMultipart("/cases/" + id + "/actions", Map.of("_csrf",
+                browser.get("/cases/" + id).csrfToken(), "action", "RECORD_CLARIFICATION", "heard", "Pelapor\nTerlapor",
+                "heardAt", heardAt), minutes);
+
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(302);
+        JsonNode after = detail(api, id);
+        assertThat(after.get("pendingDocuments")).isEmpty();
+        JsonNode step = CaseFixtures.lastStep(after);
+        assertThat(CaseFixtures.strings(step.get("details").get("heard"))).containsExactly("Pelapor", "Terlapor");
+        assertThat(step.get("documents")).singleElement()
+                .satisfies(d -> assertThat(d.get("fileName").asString()).isEqualTo("berita-acara.pdf"));
+        assertThat(OffsetDateTime.parse(step.get("details").get("heardAt").asString()).toLocalDateTime().toString())
+                .startsWith(heardAt);
+        assertThat(browser.get("/cases/" + id).body()).contains("berita-acara.pdf", "Yang diklarifikasi: Pelapor, Terlapor");
     }
 
     @Test

@@ -97,6 +97,23 @@ class CaseHandling {
         return c;
     }
 
+    /** A file sent along with a step from the case page. */
+    record Upload(byte[] content, @Nullable String fileName) {
+    }
+
+    /**
+     * A step with the files sent along, as one: a refused step keeps none of its files, so the
+     * corrected step sent again with them does not leave copies behind as pending documents.
+     */
+    @Transactional
+    LegalCase act(Actor actor, UUID id, ActionRequest request, List<Upload> uploads) {
+        List<UUID> attached = new java.util.ArrayList<>(request.documentIds() == null ? List.of() : request.documentIds());
+        for (Upload file : uploads) {
+            attached.add(upload(actor, id, file.content(), file.fileName()).id());
+        }
+        return act(actor, id, request.withDocumentIds(attached));
+    }
+
     /** Stores a document of a case the actor may act on. */
     @Transactional
     CaseDocuments.Document upload(Actor actor, UUID id, byte[] content, @Nullable String fileName) {

@@ -138,10 +138,10 @@ class CasePages {
                @RequestParam(required = false) @Nullable List<MultipartFile> documents,
                Model model, RedirectAttributes redirect, Locale locale, HttpServletResponse response) throws IOException {
         try {
-            List<UUID> documentIds = new ArrayList<>();
+            List<CaseHandling.Upload> uploads = new ArrayList<>();
             for (MultipartFile file : documents == null ? List.<MultipartFile>of() : documents) {
                 if (!file.isEmpty()) {
-                    documentIds.add(handling.upload(actor, id, file.getBytes(), file.getOriginalFilename()).id());
+                    uploads.add(new CaseHandling.Upload(file.getBytes(), file.getOriginalFilename()));
                 }
             }
             // a datetime-local field carries no offset: it is the office's local time, as the page shows
@@ -149,7 +149,7 @@ class CasePages {
                     : heardAt.atZone(handling.readable(actor, id).zone).toOffsetDateTime();
             List<String> heardNames = heard == null ? null : Arrays.stream(heard.split("\\R")).filter(s -> !s.isBlank()).toList();
             LegalCase c = handling.act(actor, id, new ActionRequest(action, note, publicNote, missing, checklist, reason,
-                    heardNames, heardAtOffset, outcome, subject, target, letterNumber, date, toRegionCode, documentIds));
+                    heardNames, heardAtOffset, outcome, subject, target, letterNumber, date, toRegionCode, null), uploads);
             if (!actor.mayActOn(c.officeCode)) {
                 redirect.addFlashAttribute("handedOver", c.officeCode == null ? Offices.NATIONAL : c.officeCode.value());
                 return "redirect:/cases";
