@@ -242,7 +242,7 @@ class CaseHandling {
 
     private void register(LegalCase c, Instant now) {
         RuleSet rules = elections.ruleSet(c.ruleSet);
-        LocalDate day = now.atZone(c.zone).toLocalDate();
+        LocalDate day = RegisterNumber.registrationDay(now, c.zone);
         var office = offices.region(c.officeCode).orElse(null);
         int sequence = cases.nextRegisterSequence(RegisterNumber.officeKey(office), day.getYear());
         c.registerNumber = RegisterNumber.format(sequence, c.kind, rules.registerCode(), office, day);
