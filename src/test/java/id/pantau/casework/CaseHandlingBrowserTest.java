@@ -94,7 +94,8 @@ class CaseHandlingBrowserTest {
         row = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#cases tbody tr")));
         row.findElement(By.tagName("a")).click();
         waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("stage")));
-        assertThat(page.findElement(By.id("deadlines")).getText()).contains("Kajian awal").contains("UTC+08:00");
+        assertThat(page.findElement(By.id("deadlines")).getText()).contains("Kajian awal").contains("23.59 WITA");
+        assertThat(page.findElement(By.id("office")).getText()).isEqualTo("Bawaslu Kabupaten Lombok Timur (WITA)");
 
         step("BEGIN_REVIEW");
         assertStage("PRELIMINARY_REVIEW");

@@ -109,8 +109,9 @@ class CasePagesTest {
 
         Http.Response page = browser.get("/cases/" + id);
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("<span>Politik uang</span> / <span>Pembagian uang</span>", "Pemilu (hari kerja)", "Asia/Makassar",
-                "id=\"step-BEGIN_REVIEW\"", "UTC+08:00");
+        assertThat(page.body()).contains("<span>Politik uang</span> / <span>Pembagian uang</span>", "Pemilu (hari kerja)",
+                "id=\"office\">Bawaslu Kabupaten Gorontalo (WITA)<", "id=\"step-BEGIN_REVIEW\"", "23.59 WITA")
+                .doesNotContain("UTC+08:00");
 
         Http.Response tooEarly = step(browser, id, "action", "REGISTER", "checklist", "DESCRIPTION");
         assertThat(tooEarly.status()).isEqualTo(409);
@@ -139,13 +140,17 @@ class CasePagesTest {
         assertThat(same.body()).contains("Kantor tujuan: perkara sudah ditangani kantor itu");
         assertThat(detail(api, id).get("stage").asString()).isEqualTo("PRELIMINARY_REVIEW");
 
+        assertThat(step(browser, id, "action", "DELEGATE", "toRegionCode", "75.01.01").status()).isEqualTo(302);
+        assertThat(step(browser, id, "action", "DELEGATE", "toRegionCode", "75.01").status()).isEqualTo(302);
         assertThat(step(browser, id, "action", "REQUEST_COMPLETION", "missing", "EVIDENCE", "missing", "REPORTED_PARTY")
                 .status()).isEqualTo(302);
         assertThat(step(browser, id, "action", "DECLINE", "reason", "Pelapor tidak melengkapi bukti").status()).isEqualTo(302);
 
         String timeline = browser.get("/cases/" + id).body();
         assertThat(timeline).contains("Yang belum terpenuhi: Bukti atau saksi, Identitas terlapor",
-                "Alasan: Pelapor tidak melengkapi bukti", "Kode lacak: ", "Mulai dikaji")
+                "Alasan: Pelapor tidak melengkapi bukti", "Kode lacak: ", "Mulai dikaji", "WITA · " + staffAccount.username())
+                .containsSubsequence("Dari kantor: Bawaslu Kabupaten Gorontalo (75.01)", "Ke kantor: Panwaslu Kecamatan ",
+                        "Dari kantor: Panwaslu Kecamatan ", "Ke kantor: Bawaslu Kabupaten Gorontalo (75.01)")
                 .doesNotContain("reason:", "missing:", "reportId", "[EVIDENCE");
         assertThat(browser.get("/cases/" + id + "?lang=en").body())
                 .contains("What is missing: Evidence or witnesses, Reported party identity", "Reason: Pelapor tidak melengkapi bukti", "Pemilu (working days)");
@@ -189,6 +194,24 @@ class CasePagesTest {
         assertThat(OffsetDateTime.parse(step.get("details").get("heardAt").asString()).toLocalDateTime().toString())
                 .startsWith(heardAt);
         assertThat(browser.get("/cases/" + id).body()).contains("berita-acara.pdf", "Yang diklarifikasi: Pelapor, Terlapor");
+    }
+
+    @Test
+    void officesAreCalledWhatTheyCallThemselves() {
+        Http national = Http.api(port).bearer(new Accounts(Http.api(port)).create("pages-national", List.of("STAFF"), "")
+                .token());
+        String gorontalo = caseId(api, CaseFixtures.identified(port, VILLAGE));
+        String aceh = caseId(national, CaseFixtures.identified(port, "11.03.01.2001"));
+
+        assertThat(detail(api, gorontalo).get("office").get("name").asString()).isEqualTo("Bawaslu Kabupaten Gorontalo");
+        assertThat(CaseFixtures.actOk(national, gorontalo, "action", "DELEGATE", "toRegionCode", "75")
+                .get("office").get("name").asString()).isEqualTo("Bawaslu Provinsi Gorontalo");
+        // in Aceh the supervisors are the Panwaslih (UU 7/2017 Pasal 557)
+        assertThat(detail(national, aceh).get("office").get("name").asString()).isEqualTo("Panwaslih Kabupaten Aceh Timur");
+        assertThat(CaseFixtures.actOk(national, aceh, "action", "DELEGATE", "toRegionCode", "11")
+                .get("office").get("name").asString()).isEqualTo("Panwaslih Aceh");
+        assertThat(CaseFixtures.actOk(national, aceh, "action", "DELEGATE", "toRegionCode", "11.03.01")
+                .get("office").get("name").asString()).startsWith("Panwaslu Kecamatan ");
     }
 
     @Test

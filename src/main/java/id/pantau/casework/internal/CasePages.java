@@ -103,6 +103,7 @@ class CasePages {
         model.addAttribute("stages", CaseStage.values());
         model.addAttribute("categories", CATEGORIES);
         model.addAttribute("elections", elections.all());
+        model.addAttribute("zones", CaseTexts.ZONE_NAMES);
         return "casework/queue";
     }
 
@@ -182,6 +183,7 @@ class CasePages {
         detail.history().forEach(step -> lines.put(step.id(), texts.lines(step.details(), zone, locale)));
         model.addAttribute("c", detail);
         model.addAttribute("lines", lines);
+        model.addAttribute("zone", CaseTexts.zoneName(zone));
         model.addAttribute("errors", errors);
         model.addAttribute("mayAct", actor.has(Role.STAFF) && actor.mayActOn(
                 Offices.NATIONAL.equals(detail.office().code()) ? null : new RegionCode(detail.office().code())));

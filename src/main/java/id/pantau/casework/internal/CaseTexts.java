@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import id.pantau.region.RegionCode;
+import id.pantau.region.RegionTimeZone;
 import id.pantau.shared.FieldViolation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -26,6 +27,15 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CaseTexts {
+
+    /** What staff call the office's time zone: WIB, WITA or WIT, by IANA zone id. */
+    static final Map<String, String> ZONE_NAMES = java.util.Arrays.stream(RegionTimeZone.values())
+            .collect(Collectors.toUnmodifiableMap(RegionTimeZone::zoneIdText, Enum::name));
+
+    /** The order the timeline lists a step's facts in (the database keeps them in its own order). */
+    private static final List<String> ORDER = List.of("trackingCode", "missing", "checklist", "registerNumber", "reason",
+            "heard", "heardAt", "outcome", "subject", "defaultTarget", "target", "letterNumber", "date", "withinDeadline",
+            "fromOffice", "toOffice", "deadline", "before", "after", "cause", "holiday", "ruleSet", "dueAt");
 
     /** Details the timeline shows otherwise (the documents of a step) or that mean nothing to people. */
     private static final Set<String> HIDDEN = Set.of("documentIds", "reportId");
@@ -68,7 +78,15 @@ class CaseTexts {
                 lines.add(new Line(key, text("case.detail." + key, key, locale), value(key, value, zone, locale)));
             }
         });
+        lines.sort(java.util.Comparator.comparingInt(line -> {
+            int at = ORDER.indexOf(line.key());
+            return at < 0 ? ORDER.size() : at;
+        }));
         return lines;
+    }
+
+    static String zoneName(ZoneId zone) {
+        return ZONE_NAMES.getOrDefault(zone.getId(), zone.getId());
     }
 
     private String value(String key, Object value, ZoneId zone, Locale locale) {
@@ -95,12 +113,12 @@ class CaseTexts {
     }
 
     private static String moment(String iso, ZoneId zone, Locale locale) {
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("d MMM yyyy HH.mm", locale);
         try {
-            return OffsetDateTime.parse(iso).atZoneSameInstant(zone)
-                    .format(DateTimeFormatter.ofPattern("d MMM yyyy HH.mm xxx", locale));
+            return OffsetDateTime.parse(iso).atZoneSameInstant(zone).format(format) + " " + zoneName(zone);
         } catch (DateTimeParseException e) {
             try {
-                return java.time.Instant.parse(iso).atZone(zone).format(DateTimeFormatter.ofPattern("d MMM yyyy HH.mm xxx", locale));
+                return java.time.Instant.parse(iso).atZone(zone).format(format) + " " + zoneName(zone);
             } catch (DateTimeParseException notAnInstant) {
                 return iso;
             }
