@@ -197,6 +197,23 @@ class CasePagesTest {
     }
 
     @Test
+    void aReportOutsideTheReportingWindowIsMarkedWhereTheReviewChecksIt() {
+        String late = caseId(api, Reports.submit(port, Reports.identified(Reports.with(CaseFixtures.uniqueReport(VILLAGE),
+                "occurredAt", OffsetDateTime.now().minusDays(40).withNano(0).toString(),
+                "knownAt", OffsetDateTime.now().minusDays(30).withNano(0).toString()))));
+        String timely = caseId(api, CaseFixtures.identified(port, VILLAGE));
+        CaseFixtures.actOk(api, late, "action", "BEGIN_REVIEW");
+        CaseFixtures.actOk(api, timely, "action", "BEGIN_REVIEW");
+        Http browser = signedIn(staffAccount);
+
+        assertThat(detail(api, late).get("reports").get(0).get("timely").asBoolean()).isFalse();
+        assertThat(detail(api, timely).get("reports").get(0).get("timely").asBoolean()).isTrue();
+        assertThat(browser.get("/cases/" + late).body()).contains("class=\"badge late\">di luar batas waktu pelaporan<",
+                "id=\"late-hint\"");
+        assertThat(browser.get("/cases/" + timely).body()).doesNotContain("badge late", "id=\"late-hint\"");
+    }
+
+    @Test
     void officesAreCalledWhatTheyCallThemselves() {
         Http national = Http.api(port).bearer(new Accounts(Http.api(port)).create("pages-national", List.of("STAFF"), "")
                 .token());

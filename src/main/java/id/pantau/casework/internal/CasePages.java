@@ -188,6 +188,7 @@ class CasePages {
         model.addAttribute("mayAct", actor.has(Role.STAFF) && actor.mayActOn(
                 Offices.NATIONAL.equals(detail.office().code()) ? null : new RegionCode(detail.office().code())));
         model.addAttribute("requirements", Requirement.requiredFor(detail.kind()));
+        model.addAttribute("late", detail.reports().stream().anyMatch(r -> Boolean.FALSE.equals(r.timely())));
         model.addAttribute("outcomes", CaseOutcome.values());
         model.addAttribute("subjects", ReportedSubject.values());
         model.addAttribute("targets", ReferralTarget.values());
