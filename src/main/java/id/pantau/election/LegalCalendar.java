@@ -35,12 +35,21 @@ public class LegalCalendar {
     public WorkingDayCalendar calendar() {
         Snapshot current = snapshot;
         if (current == null || current.readAt().plus(FRESHNESS).isBefore(clock.instant())) {
-            long before = edits.get();
-            current = new Snapshot(new WorkingDayCalendar(new HashSet<>(
-                    jdbc.sql("select day from holiday").query(LocalDate.class).list())), clock.instant());
-            if (edits.get() == before) {
-                snapshot = current;
-            }
+            return fresh();
+        }
+        return current.calendar();
+    }
+
+    /**
+     * The table as it is now, read past the cache: for work that follows an edit (a listener of
+     * {@link LegalRulesChanged} may run before this node has forgotten its cached table).
+     */
+    public WorkingDayCalendar fresh() {
+        long before = edits.get();
+        Snapshot current = new Snapshot(new WorkingDayCalendar(new HashSet<>(
+                jdbc.sql("select day from holiday").query(LocalDate.class).list())), clock.instant());
+        if (edits.get() == before) {
+            snapshot = current;
         }
         return current.calendar();
     }

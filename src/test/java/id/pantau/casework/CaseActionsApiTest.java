@@ -96,30 +96,33 @@ class CaseActionsApiTest {
     @Test
     void everyRefusedTransitionAnswers409WithTheStageAndWhatItAllows() {
         String id = newCase();
-        refused(id, "RECEIVED", Set.of("BEGIN_REVIEW", "DELEGATE"), "REGISTER", "CLOSE", "DECIDE", "COMPLETED", "EXTEND");
+        refusedAllOthers(id, "RECEIVED", Set.of("BEGIN_REVIEW", "DELEGATE"));
         actOk(staff, id, "action", "BEGIN_REVIEW");
-        refused(id, "PRELIMINARY_REVIEW", Set.of("REQUEST_COMPLETION", "REGISTER", "DECLINE", "DELEGATE"),
-                "CLOSE", "BEGIN_REVIEW", "BEGIN_CLARIFICATION", "COMPLETED", "DECIDE", "EXTEND");
+        refusedAllOthers(id, "PRELIMINARY_REVIEW", Set.of("REQUEST_COMPLETION", "REGISTER", "DECLINE", "DELEGATE"));
         actOk(staff, id, "action", "REQUEST_COMPLETION", "missing", List.of("EVIDENCE"));
-        refused(id, "AWAITING_COMPLETION", Set.of("COMPLETED", "DECLINE", "DELEGATE"), "REGISTER", "BEGIN_REVIEW",
-                "REQUEST_COMPLETION");
+        refusedAllOthers(id, "AWAITING_COMPLETION", Set.of("COMPLETED", "DECLINE", "DELEGATE"));
         actOk(staff, id, "action", "COMPLETED");
         actOk(staff, id, "action", "REGISTER", "checklist", FULL_CHECKLIST);
-        refused(id, "REGISTERED", Set.of("BEGIN_CLARIFICATION", "EXTEND", "DELEGATE"), "DECIDE", "REGISTER", "TO_PLENARY",
-                "RECORD_CLARIFICATION", "CLOSE", "DECLINE");
+        refusedAllOthers(id, "REGISTERED", Set.of("BEGIN_CLARIFICATION", "EXTEND", "DELEGATE"));
         actOk(staff, id, "action", "BEGIN_CLARIFICATION");
-        refused(id, "CLARIFICATION", Set.of("RECORD_CLARIFICATION", "BEGIN_ASSESSMENT", "EXTEND", "DELEGATE"),
-                "TO_PLENARY", "DECIDE", "BEGIN_CLARIFICATION");
+        refusedAllOthers(id, "CLARIFICATION", Set.of("RECORD_CLARIFICATION", "BEGIN_ASSESSMENT", "EXTEND", "DELEGATE"));
         actOk(staff, id, "action", "BEGIN_ASSESSMENT");
-        refused(id, "REVIEW", Set.of("TO_PLENARY", "EXTEND", "DELEGATE"), "DECIDE", "RECORD_CLARIFICATION", "REFER");
+        refusedAllOthers(id, "REVIEW", Set.of("TO_PLENARY", "EXTEND", "DELEGATE"));
         actOk(staff, id, "action", "TO_PLENARY");
-        refused(id, "PLENARY", Set.of("DECIDE", "EXTEND", "DELEGATE"), "REFER", "CLOSE", "TO_PLENARY");
+        refusedAllOthers(id, "PLENARY", Set.of("DECIDE", "EXTEND", "DELEGATE"));
         actOk(staff, id, "action", "DECIDE", "outcome", "ADMINISTRATIVE");
-        refused(id, "DECIDED", Set.of("REFER", "CLOSE", "DELEGATE"), "DECIDE", "EXTEND", "BEGIN_REVIEW");
+        refusedAllOthers(id, "DECIDED", Set.of("REFER", "CLOSE", "DELEGATE"));
         actOk(staff, id, "action", "REFER", "letterNumber", "001/PP.01/K.JI-11/2026", "date", LocalDate.now(WIB).toString());
-        refused(id, "REFERRED", Set.of("CLOSE"), "REFER", "DELEGATE", "DECIDE");
+        refusedAllOthers(id, "REFERRED", Set.of("CLOSE"));
         actOk(staff, id, "action", "CLOSE");
-        refused(id, "CLOSED", Set.of(), "BEGIN_REVIEW", "CLOSE", "DELEGATE", "REFER");
+        refusedAllOthers(id, "CLOSED", Set.of());
+    }
+
+    /** Every action people take that {@code stage} does not allow is refused (the clock's own is a 400 of its own). */
+    void refusedAllOthers(String id, String stage, Set<String> allowed) {
+        refused(id, stage, allowed, java.util.Arrays.stream(CaseAction.values())
+                .filter(a -> a != CaseAction.COMPLETION_EXPIRED && !allowed.contains(a.name()))
+                .map(Enum::name).toArray(String[]::new));
     }
 
     @Test
@@ -246,6 +249,8 @@ class CaseActionsApiTest {
         actOk(staff, id, "action", "TO_PLENARY");
         JsonNode decided = actOk(staff, id, "action", "DECIDE", "outcome", "NOT_A_VIOLATION");
         assertThat(decided.get("defaultReferralTarget").isNull()).isTrue();
+        // nothing to refer: the page offers no referral form, and the 409 names what is left
+        assertThat(strings(decided.get("allowedActions"))).containsExactlyInAnyOrder("CLOSE", "DELEGATE");
 
         String today = LocalDate.now(WIB).toString();
         Http.Response refer = act(staff, id, Map.of("action", "REFER", "letterNumber", "003/PP.01/2026", "date", today));
@@ -254,6 +259,8 @@ class CaseActionsApiTest {
 
         assertThat(refer.status()).as(refer.toString()).isEqualTo(409);
         assertThat(refer.contentType()).startsWith("application/problem+json");
+        assertThat(refer.json().get("stage").asString()).isEqualTo("DECIDED");
+        assertThat(strings(refer.json().get("allowedActions"))).containsExactlyInAnyOrder("CLOSE", "DELEGATE");
         assertThat(referToKpu.status()).isEqualTo(409);
         assertThat(detail(staff, id).get("stage").asString()).isEqualTo("DECIDED");
         assertThat(detail(staff, id).get("referral").isNull()).isTrue();
@@ -402,7 +409,7 @@ class CaseActionsApiTest {
         assertThat(lastStatus.get("note").asString()).isEqualTo(reason);
         assertThat(tracked.get("history")).extracting(h -> h.get("status").asString())
                 .containsExactly("RECEIVED", "UNDER_REVIEW", "NOT_REGISTERED");
-        refused(id, "NOT_REGISTERED", Set.of("CLOSE"), "REGISTER", "DELEGATE", "COMPLETED", "BEGIN_REVIEW");
+        refusedAllOthers(id, "NOT_REGISTERED", Set.of("CLOSE"));
         actOk(staff, id, "action", "CLOSE");
         assertThat(CaseFixtures.track(port, report.get("trackingCode").asString()).get("status").asString()).isEqualTo("CLOSED");
     }

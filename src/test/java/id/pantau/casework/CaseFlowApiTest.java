@@ -15,10 +15,13 @@ import id.pantau.support.PublishedEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** A report walked through the statutory workflow over HTTP, and what its reporter sees meanwhile. */
@@ -29,6 +32,8 @@ class CaseFlowApiTest {
     int port;
     @Autowired
     PublishedEvents events;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aReportIsReviewedCompletedRegisteredDecidedReferredAndClosed() {
@@ -95,6 +100,36 @@ class CaseFlowApiTest {
         assertThat(finalStatus.get("history")).extracting(h -> h.get("status").asString())
                 .containsSubsequence("RECEIVED", "UNDER_REVIEW", "COMPLETION_REQUESTED", "UNDER_REVIEW", "REGISTERED",
                         "UNDER_INVESTIGATION", "DECIDED", "REFERRED", "CLOSED");
+    }
+
+    @Test
+    void eachStepKeepsWhoWhenWhatAndWhyAndTheHistoryCannotBeRewritten() {
+        JsonNode report = Reports.submit(port, Reports.identified(CaseFixtures.uniqueReport("35.09.06.2002")));
+        var staff = new Accounts(Http.api(port)).create("history-staff", List.of("STAFF"), "35.09");
+        Http api = Http.api(port).bearer(staff.token());
+        String id = awaitCase(api, report.get("id").asString()).get("id").asString();
+        api.post("/api/v1/cases/" + id + "/actions", Map.of("action", "BEGIN_REVIEW", "note", "Berkas lengkap diterima"));
+        JsonNode declined = api.post("/api/v1/cases/" + id + "/actions", Map.of("action", "DECLINE",
+                "reason", "Bukan pelanggaran pemilu", "note", "Dibahas dalam rapat")).json();
+
+        JsonNode history = declined.get("history");
+        assertThat(history).extracting(h -> h.get("action").asString()).containsExactly("OPEN", "BEGIN_REVIEW", "DECLINE");
+        JsonNode decline = history.get(2);
+        assertThat(decline.get("actor").asString()).isEqualTo(staff.username());
+        assertThat(decline.get("at").asString()).endsWith("+07:00");
+        assertThat(decline.get("fromStage").asString()).isEqualTo("PRELIMINARY_REVIEW");
+        assertThat(decline.get("toStage").asString()).isEqualTo("NOT_REGISTERED");
+        assertThat(decline.get("note").asString()).isEqualTo("Dibahas dalam rapat");
+        assertThat(decline.get("details").get("reason").asString()).isEqualTo("Bukan pelanggaran pemilu");
+        assertThat(history.get(1).get("note").asString()).isEqualTo("Berkas lengkap diterima");
+        assertThat(history.get(0).get("actor").asString()).isEqualTo("system");
+
+        UUID caseId = UUID.fromString(id);
+        assertThatThrownBy(() -> jdbc.sql("update case_event set actor = 'someone else' where case_id = ?").param(caseId).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from case_event where case_id = ?").param(caseId).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThat(api.get("/api/v1/cases/" + id).json().get("history")).isEqualTo(history);
     }
 
     JsonNode awaitCase(Http api, String reportId) {

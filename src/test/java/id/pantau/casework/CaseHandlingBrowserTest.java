@@ -34,6 +34,8 @@ import static org.awaitility.Awaitility.await;
 @IntegrationTest
 class CaseHandlingBrowserTest {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CaseHandlingBrowserTest.class);
+
     @Value("${local.server.port}")
     int port;
     @Autowired
@@ -54,7 +56,7 @@ class CaseHandlingBrowserTest {
     void closeBrowser() {
         if (browser != null) {
             browser.consoleErrors().filter(errors -> !errors.isEmpty()).ifPresent(errors ->
-                    System.err.println("Browser console errors:\n  " + String.join("\n  ", errors)));
+                    log.warn("Browser console errors:\n  {}", String.join("\n  ", errors)));
             browser.close();
         }
     }
@@ -79,10 +81,21 @@ class CaseHandlingBrowserTest {
         page.get(url("/cases"));
         WebElement row = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#cases tbody tr")));
         assertThat(page.findElements(By.cssSelector("#cases tbody tr"))).hasSize(1);
-        assertThat(row.getText()).contains(code).contains("Diterima").contains("Kajian awal");
+        assertThat(row.getText()).contains(code).contains("Diterima").contains("Kajian awal").contains("LP · Politik uang");
+        // coloured by how near its deadline is: two days for the review, so due soon or on track
+        assertThat(row.getDomAttribute("class")).matches("urgency-(due_soon|on_track|due_today)");
+        new org.openqa.selenium.support.ui.Select(page.findElement(By.id("filter-category"))).selectByValue("NEUTRALITY");
+        page.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        waiting.until(ExpectedConditions.urlContains("category=NEUTRALITY"));
+        assertThat(page.findElements(By.cssSelector("#cases tbody tr"))).isEmpty();
+        new org.openqa.selenium.support.ui.Select(page.findElement(By.id("filter-category"))).selectByValue("MONEY_POLITICS");
+        page.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        waiting.until(ExpectedConditions.urlContains("category=MONEY_POLITICS"));
+        row = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#cases tbody tr")));
         row.findElement(By.tagName("a")).click();
         waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("stage")));
-        assertThat(page.findElement(By.id("deadlines")).getText()).contains("Kajian awal").contains("UTC+08:00");
+        assertThat(page.findElement(By.id("deadlines")).getText()).contains("Kajian awal").contains("23.59 WITA");
+        assertThat(page.findElement(By.id("office")).getText()).isEqualTo("Bawaslu Kabupaten Lombok Timur (WITA)");
 
         step("BEGIN_REVIEW");
         assertStage("PRELIMINARY_REVIEW");
@@ -102,7 +115,8 @@ class CaseHandlingBrowserTest {
         page.findElement(By.cssSelector("#step-REGISTER input[value=DESCRIPTION]")).click();
         submit("REGISTER");
         waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("errors")));
-        assertThat(page.findElement(By.id("errors")).getText()).contains("checklist");
+        assertThat(page.findElement(By.id("errors")).getText())
+                .contains("Syarat formil dan materiil: registrasi hanya jika semua syarat terpenuhi");
         assertStage("PRELIMINARY_REVIEW");
 
         open("REGISTER");

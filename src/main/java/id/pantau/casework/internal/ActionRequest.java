@@ -24,6 +24,11 @@ record ActionRequest(@Nullable CaseAction action, @Nullable String note, @Nullab
                      @Nullable String letterNumber, @Nullable LocalDate date, @Nullable String toRegionCode,
                      @Nullable List<UUID> documentIds) {
 
+    ActionRequest withDocumentIds(List<UUID> ids) {
+        return new ActionRequest(action, note, publicNote, missing, checklist, reason, heard, heardAt, outcome, subject, target,
+                letterNumber, date, toRegionCode, ids);
+    }
+
     static ActionRequest of(CaseAction action) {
         return new ActionRequest(action, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }

@@ -22,6 +22,7 @@ import id.pantau.region.RegionCode;
 import id.pantau.region.RegionLevel;
 import id.pantau.region.Regions;
 import id.pantau.shared.ConflictException;
+import id.pantau.shared.FieldViolation;
 import id.pantau.shared.InvalidInputException;
 import id.pantau.shared.NotFoundException;
 import id.pantau.shared.Violations;
@@ -83,15 +84,34 @@ class CaseHandling {
         }
         c.stage = CaseWorkflow.next(from, request.action());
         Map<String, Object> details = new LinkedHashMap<>();
-        String publicNote = apply(c, from, request, details, clock.instant());
+        // one moment per step: the history's time is the one the clocks run from (registration, decision)
+        Instant now = clock.instant();
+        String publicNote = apply(c, from, request, details, now);
         List<UUID> attached = request.documentIds() == null ? List.of() : request.documentIds();
         if (!attached.isEmpty()) {
             details.put("documentIds", attached.stream().map(UUID::toString).toList());
         }
         long event = journal.save(c, from, actor.username(), request.action().name(), text("note", request.note()), details,
-                publicNote, clock.instant());
+                publicNote, now);
         documents.attach(c.id, attached, event);
         return c;
+    }
+
+    /** A file sent along with a step from the case page. */
+    record Upload(byte[] content, @Nullable String fileName) {
+    }
+
+    /**
+     * A step with the files sent along, as one: a refused step keeps none of its files, so the
+     * corrected step sent again with them does not leave copies behind as pending documents.
+     */
+    @Transactional
+    LegalCase act(Actor actor, UUID id, ActionRequest request, List<Upload> uploads) {
+        List<UUID> attached = new java.util.ArrayList<>(request.documentIds() == null ? List.of() : request.documentIds());
+        for (Upload file : uploads) {
+            attached.add(upload(actor, id, file.content(), file.fileName()).id());
+        }
+        return act(actor, id, request.withDocumentIds(attached));
     }
 
     /** Stores a document of a case the actor may act on. */
@@ -103,12 +123,18 @@ class CaseHandling {
         return documents.upload(c.id, content, fileName, actor.username());
     }
 
-    /** What people may do to the case now: the stage's transitions, less an extension already used. */
+    /**
+     * What people may do to the case now: the stage's transitions, less an extension already used
+     * and, for a case decided as not a violation, the referral (there is nothing to refer).
+     */
     static Set<CaseAction> allowedActions(LegalCase c) {
         Set<CaseAction> allowed = CaseWorkflow.allowed(c.stage);
         allowed.remove(CaseAction.COMPLETION_EXPIRED);
         if (c.extended) {
             allowed.remove(CaseAction.EXTEND);
+        }
+        if (c.outcome == CaseOutcome.NOT_A_VIOLATION) {
+            allowed.remove(CaseAction.REFER);
         }
         return allowed;
     }
@@ -192,7 +218,8 @@ class CaseHandling {
                 String reason = required(violations, "reason", request.reason());
                 violations.throwIfAny();
                 if (c.extended) {
-                    throw new ConflictException("The decision deadline has already been extended once");
+                    throw new ConflictException(new FieldViolation("action", "extend.used",
+                            "The decision deadline has already been extended once"));
                 }
                 c.extended = true;
                 details.put("reason", reason);
@@ -215,7 +242,7 @@ class CaseHandling {
 
     private void register(LegalCase c, Instant now) {
         RuleSet rules = elections.ruleSet(c.ruleSet);
-        LocalDate day = now.atZone(c.zone).toLocalDate();
+        LocalDate day = RegisterNumber.registrationDay(now, c.zone);
         var office = offices.region(c.officeCode).orElse(null);
         int sequence = cases.nextRegisterSequence(RegisterNumber.officeKey(office), day.getYear());
         c.registerNumber = RegisterNumber.format(sequence, c.kind, rules.registerCode(), office, day);
@@ -224,9 +251,6 @@ class CaseHandling {
     }
 
     private void refer(LegalCase c, ActionRequest request, Violations violations, Map<String, Object> details, Instant now) {
-        if (c.outcome == CaseOutcome.NOT_A_VIOLATION) {
-            throw new ConflictException("A case decided as not a violation is not referred; close it instead");
-        }
         ReferralTarget target = request.target() != null ? request.target()
                 : ReferralPolicy.defaultTarget(c.outcome, c.subject == null ? ReportedSubject.OTHER : c.subject).orElse(null);
         String letter = required(violations, "letterNumber", request.letterNumber());
@@ -270,7 +294,7 @@ class CaseHandling {
                     "the office of " + to + " has no jurisdiction over region " + c.regionCode);
         }
         if (java.util.Objects.equals(office, c.officeCode)) {
-            throw new ConflictException("The case is already handled by " + to);
+            throw new ConflictException(new FieldViolation("toRegionCode", "office.same", "The case is already handled by " + to));
         }
         details.put("fromOffice", c.officeCode == null ? Offices.NATIONAL : c.officeCode.value());
         details.put("toOffice", to);

@@ -62,7 +62,7 @@ class CaseOpening {
             return;
         }
         ReportLink link = new ReportLink(report.reportId(), report.trackingCode(), kind(report.kind()),
-                report.regionCode(), report.receivedAt());
+                report.regionCode(), report.receivedAt(), report.timely());
         // a report that joined an incident whose reports are already handled as one joins that case
         Optional<LegalCase> incidentCase = Optional.ofNullable(report.incidentId())
                 .flatMap(cases::caseOfIncident).flatMap(cases::lock).filter(c -> !c.stage.isFinished());

@@ -162,7 +162,8 @@ class CaseQueries {
                         d.current() ? Urgency.of(d.dueAt().toInstant(), now, zone) : Urgency.NONE))
                 .toList();
         List<CaseViews.Report> reports = cases.reports(c.id).stream()
-                .map(r -> new CaseViews.Report(r.reportId(), r.trackingCode(), r.kind(), r.regionCode(), at(r.receivedAt(), zone)))
+                .map(r -> new CaseViews.Report(r.reportId(), r.trackingCode(), r.kind(), r.regionCode(), at(r.receivedAt(), zone),
+                        r.timely()))
                 .toList();
         List<Requirement> missing = c.missingItems == null ? List.of()
                 : Arrays.stream(c.missingItems.split(",")).map(Requirement::valueOf).toList();

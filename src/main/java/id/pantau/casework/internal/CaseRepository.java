@@ -77,6 +77,12 @@ class CaseRepository {
                 .update();
     }
 
+    /** Moves the deadline a case is under, and nothing else. */
+    void updateDue(UUID id, @Nullable Instant dueAt, @Nullable String dueName) {
+        jdbc.sql("update legal_case set next_due_at = ?, next_due_name = ? where id = ?")
+                .params(ts(dueAt), dueName, id).update();
+    }
+
     Optional<LegalCase> find(UUID id) {
         return jdbc.sql("select * from legal_case where id = ?").param(id).query(this::mapCase).optional();
     }
@@ -84,6 +90,12 @@ class CaseRepository {
     /** The case, locked until the transaction ends: actions on one case run one after another. */
     Optional<LegalCase> lock(UUID id) {
         return jdbc.sql("select * from legal_case where id = ? for update").param(id).query(this::mapCase).optional();
+    }
+
+    /** A batch of cases matching {@code where} (with {@code :limit} rows at most), in id order, locked. */
+    List<LegalCase> lockWhere(String where, Map<String, Object> params) {
+        return jdbc.sql("select * from legal_case where " + where + " order by id limit :limit for update")
+                .params(params).query(this::mapCase).list();
     }
 
     List<LegalCase> lockAll(List<UUID> ids) {
@@ -94,10 +106,11 @@ class CaseRepository {
     /** Links a report to a case; false when the report already is in a case. */
     boolean link(UUID caseId, ReportLink report, Instant at) {
         return jdbc.sql("""
-                        insert into case_report (report_id, case_id, tracking_code, kind, region_code, received_at, added_at)
-                        values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                        insert into case_report (report_id, case_id, tracking_code, kind, region_code, received_at, added_at,
+                                                 timely)
+                        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
                 .params(report.reportId(), caseId, report.trackingCode(), report.kind(), report.regionCode().value(),
-                        ts(report.receivedAt()), ts(at))
+                        ts(report.receivedAt()), ts(at), report.timely())
                 .update() == 1;
     }
 
@@ -117,11 +130,11 @@ class CaseRepository {
 
     List<ReportLink> reports(UUID caseId) {
         return jdbc.sql("""
-                        select report_id, tracking_code, kind, region_code, received_at from case_report
+                        select report_id, tracking_code, kind, region_code, received_at, timely from case_report
                          where case_id = ? order by received_at, report_id""")
                 .param(caseId)
                 .query((rs, i) -> new ReportLink(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        new RegionCode(rs.getString(4)), rs.getTimestamp(5).toInstant()))
+                        new RegionCode(rs.getString(4)), rs.getTimestamp(5).toInstant(), (Boolean) rs.getObject(6)))
                 .list();
     }
 

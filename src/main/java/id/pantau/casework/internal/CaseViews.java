@@ -26,7 +26,9 @@ final class CaseViews {
     record Referral(ReferralTarget target, @Nullable String letterNumber, @Nullable LocalDate date) {
     }
 
-    record Report(UUID id, String trackingCode, String kind, RegionCode regionCode, OffsetDateTime receivedAt) {
+    /** {@code timely}: within the reporting window, as intake judged it (null: not known). */
+    record Report(UUID id, String trackingCode, String kind, RegionCode regionCode, OffsetDateTime receivedAt,
+                  @Nullable Boolean timely) {
     }
 
     record Step(long id, OffsetDateTime at, String actor, String action, CaseStage fromStage, CaseStage toStage,

@@ -43,9 +43,24 @@ class Offices {
         return office == null ? Optional.empty() : regions.find(office);
     }
 
+    /**
+     * The office's own name: Bawaslu Provinsi Jawa Timur, Bawaslu Kabupaten Jember, Panwaslu
+     * Kecamatan Jombang. In Aceh the supervisors are the Panwaslih (UU 7/2017 Pasal 557).
+     */
     String name(@Nullable RegionCode office) {
-        return office == null ? "Bawaslu RI" : regions.find(office).map(Region::name).orElse(office.value());
+        if (office == null) {
+            return "Bawaslu RI";
+        }
+        boolean aceh = office.value().startsWith(ACEH + ".") || office.value().equals(ACEH);
+        return regions.find(office).map(region -> switch (region.level()) {
+            case PROVINCE -> aceh ? "Panwaslih " + region.name() : "Bawaslu Provinsi " + region.name();
+            case REGENCY -> (aceh ? "Panwaslih " : "Bawaslu ") + region.name();
+            case DISTRICT -> "Panwaslu Kecamatan " + region.name();
+            case VILLAGE -> region.name();
+        }).orElse(office.value());
     }
+
+    private static final String ACEH = "11";
 
     static boolean covers(@Nullable RegionCode office, RegionCode region) {
         return office == null || office.contains(region);

@@ -1,6 +1,8 @@
 package id.pantau.casework.internal;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 import id.pantau.region.Region;
 import id.pantau.region.RegionLevel;
@@ -27,6 +29,14 @@ final class RegisterNumber {
         String officePart = office == null ? "RI" : level(office) + "/" + office.code().value();
         return "%03d/Reg/%s/%s/%s/%s/%d".formatted(sequence, kind, electionCode, officePart,
                 ROMAN_MONTHS[registeredOn.getMonthValue() - 1], registeredOn.getYear());
+    }
+
+    /**
+     * The day a registration falls on: the office's local day, which gives the number its month
+     * and the sequence its year (23.30 WIB on 31 December is already 1 January in Jayapura).
+     */
+    static LocalDate registrationDay(Instant at, ZoneId officeZone) {
+        return at.atZone(officeZone).toLocalDate();
     }
 
     /** The key of the office's sequence: its region code, or RI. */

@@ -1,5 +1,6 @@
 package id.pantau.casework.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,25 +12,40 @@ import id.pantau.shared.ConflictException;
 class TransitionRefusedException extends ConflictException {
 
     private final CaseStage stage;
+    private final CaseAction action;
     private final Set<CaseAction> allowed;
 
     TransitionRefusedException(CaseStage stage, CaseAction action, Set<CaseAction> allowed) {
         super(action + " is not possible in stage " + stage + "; allowed: "
-                + (allowed.isEmpty() ? "none" : allowed.stream().filter(a -> a != CaseAction.COMPLETION_EXPIRED).toList()));
+                + (allowed.isEmpty() ? "none" : byPeople(allowed)));
         this.stage = stage;
+        this.action = action;
         this.allowed = allowed;
     }
 
     @Override
     public Map<String, Object> properties() {
-        return Map.of("stage", stage, "allowedActions", allowed.stream().filter(a -> a != CaseAction.COMPLETION_EXPIRED).toList());
+        return Map.of("stage", stage, "allowedActions", byPeople(allowed));
     }
 
     CaseStage stage() {
         return stage;
     }
 
+    CaseAction action() {
+        return action;
+    }
+
+    /** The table's allowed actions; {@link #properties()} and pages show only those people take. */
     Set<CaseAction> allowed() {
         return allowed;
+    }
+
+    List<CaseAction> allowedToPeople() {
+        return byPeople(allowed);
+    }
+
+    private static List<CaseAction> byPeople(Set<CaseAction> allowed) {
+        return allowed.stream().filter(a -> a != CaseAction.COMPLETION_EXPIRED).toList();
     }
 }

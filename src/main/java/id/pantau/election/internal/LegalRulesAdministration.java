@@ -14,19 +14,22 @@ import id.pantau.account.AuditTrail;
 import id.pantau.account.Role;
 import id.pantau.election.ElectionType;
 import id.pantau.election.LegalCalendar;
+import id.pantau.election.LegalRulesChanged;
 import id.pantau.shared.ConflictException;
 import id.pantau.shared.FieldViolation;
 import id.pantau.shared.InvalidInputException;
 import id.pantau.shared.NotFoundException;
 import id.pantau.shared.Violations;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Administrators adjust the legal rules: the rule set of each election type and the holiday
  * table. Every change is audited with what it replaced. A holiday change reaches this node's
- * deadlines at once; other nodes re-read the table within a minute ({@link LegalCalendar}).
+ * deadlines at once; other nodes re-read the table within a minute ({@link LegalCalendar}). Each
+ * change publishes {@link LegalRulesChanged}, so that stored deadlines follow it.
  */
 @Service
 class LegalRulesAdministration {
@@ -41,14 +44,16 @@ class LegalRulesAdministration {
     private final LegalCalendar calendar;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
 
     LegalRulesAdministration(ElectionRepository elections, HolidayRepository holidays, LegalCalendar calendar,
-                             AuditTrail audit, TransactionTemplate transaction) {
+                             AuditTrail audit, TransactionTemplate transaction, ApplicationEventPublisher events) {
         this.elections = elections;
         this.holidays = holidays;
         this.calendar = calendar;
         this.audit = audit;
         this.transaction = transaction;
+        this.events = events;
     }
 
     List<RuleSetView> ruleSets() {
@@ -77,6 +82,9 @@ class LegalRulesAdministration {
             });
             audit.record(actor.username(), "RULE_SET_UPDATED", "rule-set:" + type,
                     Map.of("changed", changed, "before", before.rules(), "after", after.rules()));
+            if (!changed.isEmpty()) {
+                events.publishEvent(LegalRulesChanged.ruleSet(type));
+            }
             return after;
         }));
     }
@@ -108,6 +116,7 @@ class LegalRulesAdministration {
                         holiday.day() + " is already in the holiday table; delete it first to change it"));
             }
             audit.record(actor.username(), "HOLIDAY_ADDED", "holiday:" + holiday.day(), details(holiday));
+            events.publishEvent(LegalRulesChanged.holiday(holiday.day()));
         });
         calendar.holidaysChanged();
         return holiday;
@@ -119,6 +128,7 @@ class LegalRulesAdministration {
         Holiday removed = Objects.requireNonNull(transaction.execute(status -> {
             Holiday deleted = holidays.delete(day).orElseThrow(() -> new NotFoundException("Holiday", day));
             audit.record(actor.username(), "HOLIDAY_REMOVED", "holiday:" + day, details(deleted));
+            events.publishEvent(LegalRulesChanged.holiday(day));
             return deleted;
         }));
         calendar.holidaysChanged();

@@ -1,6 +1,8 @@
 package id.pantau.casework.internal;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 import id.pantau.casework.CaseOutcome;
 import id.pantau.region.Region;
@@ -35,6 +37,20 @@ class RegisterNumberTest {
 
         assertThat(RegisterNumber.format(sequence, kind, election, office, day)).isEqualTo(expected);
         assertThat(RegisterNumber.officeKey(office)).isEqualTo(code == null ? "RI" : code);
+    }
+
+    @ParameterizedTest(name = "{0} in {1}: {2}")
+    @CsvSource({
+            // 23.30 WIB on 31 March is 01.30 WIT on 1 April: Jayapura's register already counts April
+            "2024-03-31T16:30:00Z, Asia/Jakarta, 35.09, Kabupaten Jember, 001/Reg/LP/PL/Kab/35.09/III/2024",
+            "2024-03-31T16:30:00Z, Asia/Jayapura, 91.71, Kota Jayapura, 001/Reg/LP/PL/Kota/91.71/IV/2024",
+            // and at New Year, the next year's sequence
+            "2024-12-31T16:30:00Z, Asia/Jakarta, 35.09, Kabupaten Jember, 001/Reg/LP/PL/Kab/35.09/XII/2024",
+            "2024-12-31T16:30:00Z, Asia/Makassar, 52.03, Kabupaten Lombok Timur, 001/Reg/LP/PL/Kab/52.03/I/2025"})
+    void theMonthAndYearAreThoseOfTheOfficesLocalDay(Instant at, ZoneId zone, String code, String name, String expected) {
+        Region office = region(code, name, RegionLevel.REGENCY);
+
+        assertThat(RegisterNumber.format(1, "LP", "PL", office, RegisterNumber.registrationDay(at, zone))).isEqualTo(expected);
     }
 
     @Test
