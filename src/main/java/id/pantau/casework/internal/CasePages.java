@@ -20,6 +20,7 @@ import id.pantau.casework.CaseOutcome;
 import id.pantau.casework.CaseStage;
 import id.pantau.election.Elections;
 import id.pantau.region.RegionCode;
+import id.pantau.report.ReportCategories;
 import id.pantau.shared.ConflictException;
 import id.pantau.shared.FieldViolation;
 import id.pantau.shared.InvalidInputException;
@@ -46,20 +47,17 @@ class CasePages {
 
     private static final int PAGE_SIZE = 25;
 
-    /**
-     * The report types a case can be about (hazards open no case), in the report form's order;
-     * their labels are in casework.properties.
-     */
-    static final List<String> CATEGORIES = List.of("NEUTRALITY", "MONEY_POLITICS", "CAMPAIGN", "VOTER_LIST", "INTIMIDATION",
-            "OFFICIAL_MISCONDUCT", "VOTING_COUNTING", "OTHER");
 
     private final CaseQueries queries;
     private final CaseHandling handling;
     private final CaseApi api;
     private final CaseTexts texts;
     private final Elections elections;
+    private final ReportCategories categories;
 
-    CasePages(CaseQueries queries, CaseHandling handling, CaseApi api, CaseTexts texts, Elections elections) {
+    CasePages(CaseQueries queries, CaseHandling handling, CaseApi api, CaseTexts texts, Elections elections,
+              ReportCategories categories) {
+        this.categories = categories;
         this.queries = queries;
         this.handling = handling;
         this.api = api;
@@ -101,7 +99,9 @@ class CasePages {
         model.addAttribute("filter", new QueueFilter(regionText, stage, blankToNull(category), election, blankToNull(office),
                 blankToNull(due)));
         model.addAttribute("stages", CaseStage.values());
-        model.addAttribute("categories", CATEGORIES);
+        // the report types a case can be about (hazards open no case), named by the report module
+        model.addAttribute("categories", categories.types(locale).stream().filter(t -> !"HAZARD".equals(t.kind())).toList());
+        model.addAttribute("categoryLabels", categories.labels(locale));
         model.addAttribute("elections", elections.all());
         model.addAttribute("zones", CaseTexts.ZONE_NAMES);
         return "casework/queue";
@@ -182,6 +182,7 @@ class CasePages {
         Map<Long, List<CaseTexts.Line>> lines = new HashMap<>();
         detail.history().forEach(step -> lines.put(step.id(), texts.lines(step.details(), zone, locale)));
         model.addAttribute("c", detail);
+        model.addAttribute("categoryLabels", categories.labels(locale));
         model.addAttribute("lines", lines);
         model.addAttribute("zone", CaseTexts.zoneName(zone));
         model.addAttribute("errors", errors);
