@@ -1,12 +1,17 @@
 package id.pantau.insight;
 
+import java.sql.Date;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import id.pantau.support.Accounts;
 import id.pantau.support.Http;
 import id.pantau.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +21,8 @@ class DashboardPageTest {
 
     @Value("${local.server.port}")
     int port;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void theDashboardRendersInIndonesianAndEnglish() {
@@ -43,8 +50,14 @@ class DashboardPageTest {
     @Test
     void nationalStaffDrillDownFromIndonesiaToAProvinceAndARegency() {
         Http browser = signIn(new Accounts(Http.api(port)).create("dash-national", List.of("STAFF"), "").username());
+        // a report of today in Halmahera Timur, so that its province has a row to drill into
+        jdbc.sql("""
+                        insert into insight_report (report_id, incident_key, day, region_code, province, regency, district,
+                                                    category_code, kind, hazard)
+                        values (?, ?, ?, '82.06.01.2001', '82', '82.06', '82.06.01', 'MONEY_POLITICS', 'LAPORAN', false)""")
+                .params(UUID.randomUUID(), UUID.randomUUID(), Date.valueOf(LocalDate.now(IncidentCounts.DAY_ZONE))).update();
 
-        assertThat(browser.get("/dashboard").body()).contains("/dashboard?parent=");
+        assertThat(browser.get("/dashboard").body()).contains("/dashboard?parent=82&amp;");
         Http.Response province = browser.get("/dashboard?parent=82");
         assertThat(province.status()).isEqualTo(200);
         assertThat(province.body()).contains("Maluku Utara");

@@ -27,18 +27,18 @@ import org.springframework.web.bind.annotation.RestController;
 class InsightApi {
 
     private final ReportStatistics statistics;
-    private final CrossModuleQueries crossModule;
+    private final CaseFigures caseFigures;
     private final EarlyWarning earlyWarning;
     private final Regions regions;
     private final MessageSource messages;
     private final Clock clock;
     private final ReportCategories categories;
 
-    InsightApi(ReportStatistics statistics, CrossModuleQueries crossModule, EarlyWarning earlyWarning, Regions regions,
+    InsightApi(ReportStatistics statistics, CaseFigures caseFigures, EarlyWarning earlyWarning, Regions regions,
                MessageSource messages, Clock clock, ReportCategories categories) {
         this.categories = categories;
         this.statistics = statistics;
-        this.crossModule = crossModule;
+        this.caseFigures = caseFigures;
         this.earlyWarning = earlyWarning;
         this.regions = regions;
         this.messages = messages;
@@ -63,22 +63,22 @@ class InsightApi {
     @GetMapping("/api/v1/stats/cases")
     @Operation(summary = "Cases received in [from, to] by stage or region, with deadline compliance "
             + "(cases without an overdue warning are on time)")
-    CrossModuleQueries.CaseStats cases(Actor actor, @RequestParam(required = false) @Nullable String groupBy,
+    CaseFigures.CaseStats cases(Actor actor, @RequestParam(required = false) @Nullable String groupBy,
                                        @RequestParam(required = false) @Nullable String level,
                                        @RequestParam(required = false) @Nullable String parent,
                                        @RequestParam(required = false) @Nullable String from,
                                        @RequestParam(required = false) @Nullable String to,
                                        @RequestParam(required = false) @Nullable String category, Locale locale) {
-        var request = StatsRequest.parse(actor, regions, reportTypes(), today(), CrossModuleQueries.CASE_GROUP_BYS, groupBy, level, parent, from, to, category);
+        var request = StatsRequest.parse(actor, regions, reportTypes(), today(), CaseFigures.CASE_GROUP_BYS, groupBy, level, parent, from, to, category);
         return caseStats(request, locale);
     }
 
-    CrossModuleQueries.CaseStats caseStats(StatsRequest request, Locale locale) {
+    CaseFigures.CaseStats caseStats(StatsRequest request, Locale locale) {
         Map<String, String> stageLabels = new HashMap<>();
         Arrays.stream(CaseStage.values()).forEach(s ->
                 stageLabels.put(s.name(), messages.getMessage("case.stage." + s.name(), null, s.name(), locale)));
         Map<String, String> names = request.groupBy().equals("region") ? statistics.names(request.parent(), request.level()) : Map.of();
-        return crossModule.cases(request, names, stageLabels);
+        return caseFigures.cases(request, names, stageLabels);
     }
 
     @GetMapping("/api/v1/alerts")
