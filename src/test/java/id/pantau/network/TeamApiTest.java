@@ -86,7 +86,10 @@ class TeamApiTest {
         Http.Response tpsWithoutVillage = api.post(members, member(operator, "MEMBER", "OPD", NUNUKAN + ".01", 3));
         assertThat(fields(tpsWithoutVillage)).containsExactly("tps");
         assertThat(fields(api.post(members, Map.of("role", "MEMBER", "origin", "OPD")))).containsExactly("volunteerId");
-        assertThat(api.post(members, member(987654321, "MEMBER", "OPD", null, null)).status()).isEqualTo(404);
+        Http.Response unknown = api.post(members, member(987654321, "MEMBER", "OPD", null, null));
+        assertThat(unknown.status()).as("an unknown volunteer is a mistake in the body, not a missing team").isEqualTo(400);
+        assertThat(fields(unknown)).containsExactly("volunteerId");
+        assertThat(api.post("/api/v1/teams/987654321/members", member(lead, "MEMBER", "OPD", null, null)).status()).isEqualTo(404);
 
         JsonNode list = api.get(members).json();
         assertThat(list.get("total").asLong()).isEqualTo(2);

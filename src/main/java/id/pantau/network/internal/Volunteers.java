@@ -181,8 +181,33 @@ class Volunteers {
 
     /** Without a scope check, for other parts of this module that check the scope of what refers to it. */
     VolunteerView find(long id) {
-        return jdbc.sql("select * from volunteer where id = ?").param(id).query(this::map).optional()
-                .orElseThrow(() -> new NotFoundException("Volunteer", id));
+        return lookUp(id).orElseThrow(() -> new NotFoundException("Volunteer", id));
+    }
+
+    /**
+     * A volunteer that a request names in its body (a team member, a cadre): an unknown one is a
+     * mistake in that field (400 naming it), not a missing resource; one of another region is
+     * refused (403); one not approved yet is a mistake too. Empty when there were mistakes.
+     */
+    java.util.Optional<VolunteerView> approvedFor(Actor actor, @Nullable Long id, String field, Violations violations) {
+        if (!violations.check(id != null, field, "required", "is required")) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<VolunteerView> found = lookUp(id);
+        if (!violations.check(found.isPresent(), field, "volunteer.unknown", "no volunteer " + id)) {
+            return java.util.Optional.empty();
+        }
+        VolunteerView volunteer = found.get();
+        actor.requireScope(volunteer.regionCode());
+        if (!violations.check(volunteer.status() == VolunteerStatus.APPROVED, field, "volunteer.notApproved",
+                "volunteer " + id + " is " + volunteer.status() + "; approve the volunteer first")) {
+            return java.util.Optional.empty();
+        }
+        return found;
+    }
+
+    private java.util.Optional<VolunteerView> lookUp(long id) {
+        return jdbc.sql("select * from volunteer where id = ?").param(id).query(this::map).optional();
     }
 
     PageResult<VolunteerView> list(Actor actor, @Nullable RegionCode region, @Nullable VolunteerStatus status,
