@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import id.pantau.account.Actor;
+import id.pantau.account.AuditTrail;
 import id.pantau.account.Role;
 import id.pantau.shared.PageRequest;
 import id.pantau.shared.PageResult;
@@ -35,7 +36,11 @@ class NetworkNotifications {
 
     private static final Logger log = LoggerFactory.getLogger(NetworkNotifications.class);
 
+    /** The actor of the job's own changes in the history and the audit trail. */
+    static final String SYSTEM = "system";
+
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
     private final ObjectProvider<JavaMailSender> mail;
     private final Clock clock;
@@ -43,12 +48,13 @@ class NetworkNotifications {
     private final List<String> recipients;
     private final String from;
 
-    NetworkNotifications(JdbcClient jdbc, org.springframework.transaction.support.TransactionTemplate transaction,
+    NetworkNotifications(JdbcClient jdbc, AuditTrail audit, org.springframework.transaction.support.TransactionTemplate transaction,
                          ObjectProvider<JavaMailSender> mail, Clock clock,
                          @Value("${pantau.notifications.agreement-expiry-days:30}") int expiryWarningDays,
                          @Value("${pantau.notifications.mail-to:}") String recipients,
                          @Value("${pantau.notifications.mail-from:pantau@localhost}") String from) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.transaction = transaction;
         this.mail = mail;
         this.clock = clock;
@@ -68,18 +74,31 @@ class NetworkNotifications {
         send();
     }
 
-    /** Agreements in force whose validity ended yesterday or before become EXPIRED, recorded as done by the system. */
+    /**
+     * Agreements in force whose validity ended yesterday or before become EXPIRED, recorded in
+     * their history and in the audit trail as done by the system, in one transaction.
+     */
     int expireEnded() {
         LocalDate today = LocalDate.now(clock.withZone(Agreements.CALENDAR_ZONE));
-        return jdbc.sql("""
-                        with ended as (
-                            update agreement set status = 'EXPIRED', updated_at = :now
-                             where status = 'ACTIVE' and valid_until < :today
-                            returning id)
-                        insert into agreement_event (agreement_id, at, actor, from_status, to_status, on_date, note)
-                        select id, :now, 'system', 'ACTIVE', 'EXPIRED', :today, 'masa berlaku berakhir' from ended""")
-                .param("now", Timestamp.from(clock.instant())).param("today", Date.valueOf(today))
-                .update();
+        List<Long> ended = transaction.execute(status -> {
+            List<Long> ids = jdbc.sql("""
+                            with ended as (
+                                update agreement set status = 'EXPIRED', updated_at = :now
+                                 where status = 'ACTIVE' and valid_until < :today
+                                returning id, valid_until),
+                            history as (
+                                insert into agreement_event (agreement_id, at, actor, from_status, to_status, on_date, note)
+                                select id, :now, 'system', 'ACTIVE', 'EXPIRED', :today, 'masa berlaku berakhir' from ended)
+                            select id from ended order by id""")
+                    .param("now", Timestamp.from(clock.instant())).param("today", Date.valueOf(today))
+                    .query(Long.class).list();
+            for (Long id : ids) {
+                audit.record(SYSTEM, "AGREEMENT_EXPIRED", "agreement:" + id,
+                        Map.of("from", "ACTIVE", "to", "EXPIRED", "date", today.toString(), "reason", "validUntil passed"));
+            }
+            return ids;
+        });
+        return ended == null ? 0 : ended.size();
     }
 
     /** Raises the notices not raised yet; returns how many were new. */
