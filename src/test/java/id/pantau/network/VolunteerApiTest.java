@@ -176,4 +176,31 @@ class VolunteerApiTest {
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'VOLUNTEER_UPDATED' and subject = ?")
                 .param("volunteer:" + id).query(Long.class).single()).isEqualTo(1);
     }
+
+    @Test
+    void theFullNumberIsReadOnlyByTheRegionsManagersAndEveryReadIsAudited() {
+        Accounts.Created coordinator = accounts().create("koord", List.of("COORDINATOR"), BULUNGAN);
+        Accounts.Created analyst = accounts().create("analis", List.of("ANALYST"), BULUNGAN);
+        Accounts.Created malinau = accounts().create("koord", List.of("COORDINATOR"), MALINAU);
+        Map<String, Object> signup = VolunteerFixtures.signup("Paulus Ngau " + Accounts.uniqueName("v"), BULUNGAN + ".01");
+        long id = VolunteerFixtures.signUp(port, signup).get("id").asLong();
+        String contact = "/api/v1/volunteers/" + id + "/contact";
+
+        Http.Response read = Http.api(port).bearer(coordinator.token()).get(contact);
+
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.header("Cache-Control")).contains("no-store");
+        assertThat(read.json().get("phone").asString()).isEqualTo(signup.get("phone"));
+        assertThat(jdbc.sql("select actor || ' ' || (details ->> 'what') from audit_event where action = 'PERSONAL_DATA_READ' and subject = ?")
+                .param("volunteer:" + id).query(String.class).list()).containsExactly(coordinator.username() + " phone");
+        assertThat(Http.api(port).bearer(analyst.token()).get(contact).status()).as("analysts see masked numbers only").isEqualTo(403);
+        assertThat(Http.api(port).bearer(malinau.token()).get(contact).status()).isEqualTo(403);
+        assertThat(Http.api(port).get(contact).status()).isEqualTo(401);
+        assertThat(Http.api(port).bearer(coordinator.token()).get("/api/v1/volunteers/987654321/contact").status()).isEqualTo(404);
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'PERSONAL_DATA_READ' and subject = ?")
+                .param("volunteer:" + id).query(Long.class).single()).as("refused reads are not reads").isEqualTo(1);
+        // the masked views never carry the number
+        assertThat(Http.api(port).bearer(analyst.token()).get("/api/v1/volunteers/" + id).body())
+                .doesNotContain(((String) signup.get("phone")).substring(4));
+    }
 }

@@ -179,6 +179,25 @@ class Volunteers {
         return volunteer;
     }
 
+    /** A volunteer's number in clear, for the coordinator who has to call them. */
+    record Contact(long volunteerId, String name, String phone) {
+    }
+
+    /**
+     * Opens the sealed phone number. Only those who manage volunteers in the volunteer's region
+     * may (not analysts), and every read is in the audit trail: who read whose number, when.
+     */
+    @Transactional
+    Contact revealContact(Actor actor, long id) {
+        actor.requireRole(MANAGERS);
+        VolunteerView volunteer = find(id);
+        actor.requireScope(volunteer.regionCode());
+        byte[] sealed = jdbc.sql("select phone from volunteer where id = ?").param(id).query(byte[].class).single();
+        String phone = new String(cipher.open(sealed, "volunteer:" + id), StandardCharsets.UTF_8);
+        audit.record(actor.username(), "PERSONAL_DATA_READ", "volunteer:" + id, Map.of("what", "phone"));
+        return new Contact(id, volunteer.name(), phone);
+    }
+
     /** Without a scope check, for other parts of this module that check the scope of what refers to it. */
     VolunteerView find(long id) {
         return lookUp(id).orElseThrow(() -> new NotFoundException("Volunteer", id));

@@ -72,6 +72,30 @@ class PartnerAgreementApiTest {
     }
 
     @Test
+    void aPartnersContactsAreReadInFullOnlyByItsRegionsWritersAndEveryReadIsAudited() {
+        long id = partner(badung, Accounts.uniqueName("Universitas Udayana"), "51.03").get("id").asLong();
+        String contacts = "/api/v1/partners/" + id + "/contacts";
+
+        Http.Response read = badung.get(contacts);
+
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.header("Cache-Control")).contains("no-store");
+        assertThat(read.json().get(0).get("phone").asString()).isEqualTo("081234567890");
+        assertThat(read.json().get(0).get("email").asString()).isEqualTo("made@unud.ac.id");
+        assertThat(badung.get("/api/v1/partners/" + id).json().get("contacts").get(0).get("phone").asString())
+                .isEqualTo("0812*****890");
+        var analyst = new Accounts(Http.api(port)).create("badung-analyst", List.of("ANALYST"), "51.03");
+        assertThat(Http.api(port).bearer(analyst.token()).get(contacts).status()).isEqualTo(403);
+        assertThat(jembrana.get(contacts).status()).isEqualTo(403);
+        assertThat(Http.api(port).get(contacts).status()).isEqualTo(401);
+        assertThat(badung.get("/api/v1/partners/999999999/contacts").status()).isEqualTo(404);
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'PERSONAL_DATA_READ' and subject = ?")
+                .param("partner:" + id).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select string_agg(action, ',' order by id) from audit_event where subject = ? and action like 'PARTNER_%'")
+                .param("partner:" + id).query(String.class).single()).isEqualTo("PARTNER_CREATED");
+    }
+
+    @Test
     void badPartnersAreRefusedNamingEveryField() {
         Http.Response refused = badung.post("/api/v1/partners", Map.of("name", "x", "type", "UNIVERSITY", "regionCode", "99.99",
                 "contacts", List.of(Map.of("name", "", "phone", "abc", "email", "nope"))));
