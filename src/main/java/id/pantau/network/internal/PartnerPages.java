@@ -85,7 +85,18 @@ class PartnerPages {
     String partner(Actor actor, @PathVariable long id, Model model) {
         model.addAttribute("partner", partners.get(actor, id));
         model.addAttribute("agreements", agreements.list(actor, null, null, id, null, PageRequest.of(0, 100)).items());
+        model.addAttribute("mayReveal", actor.hasAny(Partners.WRITERS));
         return "network/partner";
+    }
+
+    /** The partner's page with its contacts unmasked: a POST, so that it is a deliberate act, and audited. */
+    @PostMapping("/network/partners/{id}/contacts")
+    String contacts(Actor actor, @PathVariable long id, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        List<PartnerContact> contacts = partners.revealContacts(actor, id);
+        response.setHeader(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store");
+        String page = partner(actor, id, model);
+        model.addAttribute("revealedContacts", contacts);
+        return page;
     }
 
     @GetMapping("/network/agreements")
