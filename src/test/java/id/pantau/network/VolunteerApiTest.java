@@ -108,6 +108,9 @@ class VolunteerApiTest {
         String reportId = report.json().get("id").asString();
         Http.Response seen = Http.api(port).bearer(accounts().adminToken()).get("/api/v1/reports/" + reportId);
         assertThat(seen.json().get("submittedBy").asLong()).isEqualTo(account.get("accountId").asLong());
+        assertThat(seen.json().get("affiliation").get("volunteerId").asLong()).as("the report carries the volunteer").isEqualTo(id);
+        assertThat(seen.json().get("affiliation").get("partner").isNull()).isTrue();
+        assertThat(seen.json().get("affiliation").get("teams")).isEmpty();
         assertThat(jdbc.sql("""
                         select v.id from report r join volunteer v on v.account_id = r.submitted_by where r.id = ?::uuid""")
                 .param(reportId).query(Long.class).single()).isEqualTo(id);
