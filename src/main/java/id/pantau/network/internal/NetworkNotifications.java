@@ -63,8 +63,9 @@ class NetworkNotifications {
         this.from = from;
     }
 
+    /** A notice; {@code sentAt} once mailed, {@code sendError} what the mail server answered when it refused. */
     record Notice(long id, String kind, String subjectKey, @Nullable String regionCode, String title, String body,
-                  java.time.Instant createdAt, java.time.@Nullable Instant sentAt) {
+                  java.time.Instant createdAt, java.time.@Nullable Instant sentAt, @Nullable String sendError) {
     }
 
     @Scheduled(cron = "${pantau.notifications.cron:0 7 * * * *}")
@@ -134,22 +135,39 @@ class NetworkNotifications {
     }
 
     /**
-     * Mails the unsent notices when a mail server and recipients are configured; returns how many
-     * were sent. The batch stays locked while it is mailed, so two nodes never mail one notice.
+     * Mails every unsent notice when a mail server and recipients are configured; returns how many
+     * were sent. Batches of {@value #BATCH} go in id order, each locked while it is mailed so that
+     * two nodes never mail one notice; a notice the server refuses keeps its error and is tried
+     * again on the next run (not again in this one).
      */
     int send() {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null || recipients.isEmpty()) {
             return 0;
         }
-        Integer sent = transaction.execute(status -> sendBatch(sender));
-        return sent == null ? 0 : sent;
+        int sent = 0;
+        long after = 0;
+        while (true) {
+            long from = after;
+            Batch batch = transaction.execute(status -> sendBatch(sender, from));
+            if (batch == null || batch.lastId() == null) {
+                return sent;
+            }
+            sent += batch.sent();
+            after = batch.lastId();
+        }
     }
 
-    private int sendBatch(JavaMailSender sender) {
+    private static final int BATCH = 100;
+
+    private record Batch(int sent, @Nullable Long lastId) {
+    }
+
+    private Batch sendBatch(JavaMailSender sender, long after) {
         List<Notice> unsent = jdbc.sql("""
-                        select * from notification where sent_at is null order by created_at limit 100 for update skip locked""")
-                .query((rs, i) -> notice(rs)).list();
+                        select * from notification where sent_at is null and id > ?
+                         order by id limit ? for update skip locked""")
+                .params(after, BATCH).query((rs, i) -> notice(rs)).list();
         int sent = 0;
         for (Notice notice : unsent) {
             SimpleMailMessage message = new SimpleMailMessage();
@@ -167,7 +185,7 @@ class NetworkNotifications {
                 jdbc.sql("update notification set send_error = ? where id = ?").params(e.getMessage(), notice.id()).update();
             }
         }
-        return sent;
+        return new Batch(sent, unsent.isEmpty() ? null : unsent.getLast().id());
     }
 
     PageResult<Notice> list(Actor actor, @Nullable String kind, PageRequest page) {
@@ -192,6 +210,6 @@ class NetworkNotifications {
         Timestamp sent = rs.getTimestamp("sent_at");
         return new Notice(rs.getLong("id"), rs.getString("kind"), rs.getString("subject_key"), rs.getString("region_code"),
                 rs.getString("title"), rs.getString("body"), rs.getTimestamp("created_at").toInstant(),
-                sent == null ? null : sent.toInstant());
+                sent == null ? null : sent.toInstant(), rs.getString("send_error"));
     }
 }
