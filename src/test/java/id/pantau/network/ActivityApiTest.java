@@ -281,9 +281,10 @@ class ActivityApiTest {
     @Test
     void attendanceIsCountedOncePerPersonNextToThePlannedCount() {
         long id = create(staff, socialisation(unique("Sosialisasi di pasar")));
+        long dewi = VolunteerFixtures.approved(port, staff.token(), "Dewi Lestari", UJUNG_BATU).get("volunteer").get("id").asLong();
         var attendees = List.of(Map.of("name", "Siti Aminah", "origin", "Desa Ujung Batu"),
                 Map.of("name", "Rahmat Hidayat", "origin", "SMAN 1 Ujung Batu"),
-                Map.<String, Object>of("name", "Dewi Lestari", "volunteerId", 77));
+                Map.<String, Object>of("name", "Dewi Lestari", "volunteerId", dewi));
 
         Http.Response recorded = api(staff).post("/api/v1/activities/" + id + "/attendance", Map.of("attendees", attendees));
 
@@ -307,7 +308,7 @@ class ActivityApiTest {
         JsonNode list = api(staff).get("/api/v1/activities/" + id + "/attendance").json();
         assertThat(list.get("attendees").findValuesAsString("name"))
                 .containsExactly("Dewi Lestari", "Rahmat Hidayat", "Siti Aminah", "Yusuf Maulana");
-        assertThat(list.get("attendees").get(0).get("volunteerId").asLong()).isEqualTo(77);
+        assertThat(list.get("attendees").get(0).get("volunteerId").asLong()).isEqualTo(dewi);
         long rahmat = list.get("attendees").get(1).get("id").asLong();
 
         Http.Response removed = api(staff).delete("/api/v1/activities/" + id + "/attendance/" + rahmat);
@@ -330,6 +331,15 @@ class ActivityApiTest {
         assertThat(fields(refused)).containsExactly("attendees[1].name", "attendees[2].name");
         assertThat(fields(api(staff).post("/api/v1/activities/" + id + "/attendance", Map.of("attendees", List.of()))))
                 .containsExactly("attendees");
+        // a volunteer number must be one of the region's volunteers: a typo would credit someone else's partner
+        var elsewhere = accounts.create("activity-koord", List.of("COORDINATOR"), REJANG_LEBONG);
+        long outsider = VolunteerFixtures.approved(port, elsewhere.token(), "Relawan Rejang Lebong", REJANG_LEBONG)
+                .get("volunteer").get("id").asLong();
+        Http.Response numbers = api(staff).post("/api/v1/activities/" + id + "/attendance", Map.of("attendees", List.of(
+                Map.of("name", "Nomor Salah", "volunteerId", 987654321L), Map.of("name", "Relawan Tetangga", "volunteerId", outsider))));
+        assertThat(numbers.status()).isEqualTo(400);
+        assertThat(numbers.json().get("errors")).extracting(e -> e.get("field").asString() + " " + e.get("code").asString())
+                .containsExactly("attendees[0].volunteerId volunteer.unknown", "attendees[1].volunteerId volunteer.outOfScope");
         assertThat(api(staff).get("/api/v1/activities/" + id).json().get("attendedCount").asLong()).isZero();
     }
 

@@ -192,6 +192,17 @@ class ActivityRepository {
         return regions;
     }
 
+    /** The regions of the volunteers among these ids that exist. */
+    Map<Long, RegionCode> volunteerRegions(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, RegionCode> regions = new HashMap<>();
+        jdbc.sql("select id, region_code from volunteer where id = any(?)").param(ids.toArray(Long[]::new))
+                .query((rs, row) -> regions.put(rs.getLong("id"), new RegionCode(rs.getString("region_code")))).list();
+        return regions;
+    }
+
     /**
      * The partners an activity of this scope may name: those in the scope, and those of the
      * regions above it (a provincial university, a ministry recorded nationally at a province).

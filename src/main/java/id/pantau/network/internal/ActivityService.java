@@ -133,7 +133,7 @@ class ActivityService {
         actor.requireRole(WRITERS);
         RegionCode region = repository.lockRegion(id).orElseThrow(() -> new NotFoundException("Activity", id));
         actor.requireScope(region);
-        List<ActivityAttendance.NewAttendee> attendees = validateAttendees(request);
+        List<ActivityAttendance.NewAttendee> attendees = validateAttendees(actor, request);
         Instant now = clock.instant();
         int added = 0;
         for (ActivityAttendance.NewAttendee attendee : attendees) {
@@ -178,9 +178,16 @@ class ActivityService {
                 repository.attendees(id));
     }
 
-    private static List<ActivityAttendance.NewAttendee> validateAttendees(ActivityAttendance.Request request) {
+    /**
+     * Names, origins and the volunteer numbers of attendees who are volunteers. A number must be
+     * one of the caller's region's volunteers: a mistyped number would credit someone else's
+     * partner and team with the attendance.
+     */
+    private List<ActivityAttendance.NewAttendee> validateAttendees(Actor actor, ActivityAttendance.Request request) {
         var violations = new Violations();
         List<ActivityAttendance.NewAttendee> sent = request.attendees() == null ? List.of() : request.attendees();
+        Map<Long, RegionCode> volunteerRegions = repository.volunteerRegions(sent.stream()
+                .filter(a -> a != null && a.volunteerId() != null).map(ActivityAttendance.NewAttendee::volunteerId).toList());
         violations.check(!sent.isEmpty(), "attendees", "required", "list at least one attendee");
         violations.check(sent.size() <= MAX_ATTENDEES_PER_REQUEST, "attendees", "attendees.tooMany",
                 "at most " + MAX_ATTENDEES_PER_REQUEST + " attendees per request");
@@ -197,8 +204,13 @@ class ActivityService {
             boolean ok = violations.check(name != null && name.length() >= 2 && name.length() <= 200,
                     field + ".name", name == null ? "required" : "name.length", "is required, 2 to 200 characters");
             ok &= violations.check(origin == null || origin.length() <= 200, field + ".origin", "tooLong", "at most 200 characters");
-            ok &= violations.check(attendee.volunteerId() == null || attendee.volunteerId() > 0, field + ".volunteerId",
-                    "value.invalid", "must be a volunteer id");
+            Long volunteerId = attendee.volunteerId();
+            if (volunteerId != null) {
+                ok &= violations.check(volunteerRegions.containsKey(volunteerId), field + ".volunteerId", "volunteer.unknown",
+                        "no volunteer " + volunteerId)
+                        && violations.check(actor.mayActOn(volunteerRegions.get(volunteerId)), field + ".volunteerId",
+                        "volunteer.outOfScope", "volunteer " + volunteerId + " belongs to a region outside yours");
+            }
             if (ok) {
                 cleaned.add(new ActivityAttendance.NewAttendee(name, origin, attendee.volunteerId()));
             }
