@@ -62,6 +62,15 @@ class VolunteerApiTest {
         assertThat(fields(refused)).containsExactlyInAnyOrder("name", "phone", "regionCode", "affiliationPartnerId");
         assertThat(fields(Clients.fresh(port).post("/api/v1/volunteers/signup", Map.of("regionCode", "99.99", "consent", true))))
                 .containsExactlyInAnyOrder("name", "phone", "regionCode");
+        // a partner of another regency is not one a volunteer of Bulungan can join
+        long malinauPartner = Http.api(port).bearer(accounts().create("staf", List.of("STAFF"), MALINAU).token())
+                .post("/api/v1/partners", Map.of("name", Accounts.uniqueName("Karang Taruna Malinau"), "type", "COMMUNITY",
+                        "regionCode", MALINAU)).json().get("id").asLong();
+        Map<String, Object> elsewhere = VolunteerFixtures.signup("Lukas Bilung", BULUNGAN + ".01");
+        elsewhere.put("affiliationPartnerId", malinauPartner);
+        Http.Response unrelated = Clients.fresh(port).post("/api/v1/volunteers/signup", elsewhere);
+        assertThat(fields(unrelated)).containsExactly("affiliationPartnerId");
+        assertThat(unrelated.json().get("errors").get(0).get("code").asString()).isEqualTo("partner.elsewhere");
     }
 
     @Test

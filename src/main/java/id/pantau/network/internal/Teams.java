@@ -322,7 +322,7 @@ class Teams {
                 violations.check(regions.exists(region), "regionCode", "regionCode.unknown", "region " + region + " does not exist");
             }
         }
-        volunteers.checkPartner(request.formedByPartnerId(), "formedByPartnerId", violations);
+        volunteers.checkPartner(request.formedByPartnerId(), "formedByPartnerId", region, violations);
         violations.throwIfAny();
         return new ValidTeam(name, region);
     }

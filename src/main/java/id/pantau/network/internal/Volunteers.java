@@ -86,7 +86,7 @@ class Volunteers {
         RegionCode region = VolunteerRules.region(request.regionCode(), "regionCode", regions, violations);
         violations.check(Boolean.TRUE.equals(request.consent()), "consent", "consent.required",
                 "must be given: we store your name, phone number and region to coordinate monitoring");
-        checkPartner(request.affiliationPartnerId(), violations);
+        checkPartner(request.affiliationPartnerId(), region, violations);
         violations.throwIfAny();
         Instant now = clock.instant();
         long id = insert(name, phone, region, request.affiliationPartnerId(), VolunteerStatus.PENDING, "SIGNUP", now,
@@ -155,7 +155,7 @@ class Volunteers {
         String name = VolunteerRules.name(changes.name(), "name", violations);
         String phone = changes.phone() == null ? null : VolunteerRules.phone(changes.phone(), "phone", violations);
         RegionCode region = VolunteerRules.region(changes.regionCode(), "regionCode", regions, violations);
-        checkPartner(changes.affiliationPartnerId(), violations);
+        checkPartner(changes.affiliationPartnerId(), region, violations);
         violations.throwIfAny();
         actor.requireScope(region);
         jdbc.sql("update volunteer set name = ?, region_code = ?, affiliation_partner_id = ?, updated_at = ? where id = ?")
@@ -261,15 +261,26 @@ class Volunteers {
         return PageResult.of(items, total, page);
     }
 
-    void checkPartner(@Nullable Long partnerId, Violations violations) {
-        checkPartner(partnerId, "affiliationPartnerId", violations);
+    void checkPartner(@Nullable Long partnerId, @Nullable RegionCode region, Violations violations) {
+        checkPartner(partnerId, "affiliationPartnerId", region, violations);
     }
 
-    void checkPartner(@Nullable Long partnerId, String field, Violations violations) {
-        if (partnerId != null) {
-            boolean exists = jdbc.sql("select exists (select 1 from partner where id = ?)").param(partnerId)
-                    .query(Boolean.class).single();
-            violations.check(exists, field, "partner.unknown", "partner " + partnerId + " does not exist");
+    /**
+     * A partner named for a volunteer or a team must exist and work where they do: in a region
+     * containing theirs (a provincial university, a ministry) or within it (a village's youth
+     * group for a regency's team), not somewhere unrelated, whose figures it would otherwise count.
+     */
+    void checkPartner(@Nullable Long partnerId, String field, @Nullable RegionCode region, Violations violations) {
+        if (partnerId == null) {
+            return;
+        }
+        java.util.Optional<RegionCode> partnerRegion = jdbc.sql("select region_code from partner where id = ?").param(partnerId)
+                .query(String.class).optional().map(RegionCode::new);
+        if (violations.check(partnerRegion.isPresent(), field, "partner.unknown", "partner " + partnerId + " does not exist")
+                && region != null) {
+            violations.check(partnerRegion.get().contains(region) || region.contains(partnerRegion.get()), field,
+                    "partner.elsewhere", "partner " + partnerId + " works in " + partnerRegion.get()
+                            + ", neither above nor within " + region);
         }
     }
 
