@@ -170,6 +170,7 @@ class NetworkPagesTest {
                 "organiserPartnerIds", List.of(partner), "participantCount", 30)).json().get("id").asLong();
         List<String> pages = List.of("/network", "/network/partners", "/network/partners/" + partner,
                 "/network/partners/" + partner + "/contribution", "/network/agreements", "/network/agreements?expiring=30",
+                "/network/agreements?overdue=true",
                 "/network/agreements/" + agreement, "/network/teams", "/network/teams/" + team, "/network/volunteers",
                 "/network/volunteers?status=APPROVED", "/network/cohorts", "/network/cohorts/" + cohort, "/network/activities",
                 "/network/activities/new", "/network/activities/" + activity, "/gabung", "/sertifikat");

@@ -215,4 +215,38 @@ class VolunteerApiTest {
         assertThat(Http.api(port).bearer(analyst.token()).get("/api/v1/volunteers/" + id).body())
                 .doesNotContain(((String) signup.get("phone")).substring(4));
     }
+
+    @Test
+    void aCoordinatorRejectsASignUpOnceAndARejectedVolunteerJoinsNothing() {
+        Accounts.Created coordinator = accounts().create("koord", List.of("COORDINATOR"), BULUNGAN);
+        Accounts.Created analyst = accounts().create("analis", List.of("ANALYST"), BULUNGAN);
+        Accounts.Created malinau = accounts().create("koord", List.of("COORDINATOR"), MALINAU);
+        long id = VolunteerFixtures.signUp(port, VolunteerFixtures.signup("Bukan Warga " + Accounts.uniqueName("v"), BULUNGAN))
+                .get("id").asLong();
+        String reject = "/api/v1/volunteers/" + id + "/reject";
+
+        assertThat(Http.api(port).post(reject, "").status()).isEqualTo(401);
+        assertThat(Http.api(port).bearer(analyst.token()).post(reject, "").status()).isEqualTo(403);
+        assertThat(Http.api(port).bearer(malinau.token()).post(reject, "").status()).isEqualTo(403);
+        assertThat(Http.api(port).bearer(coordinator.token()).post("/api/v1/volunteers/987654321/reject", "").status()).isEqualTo(404);
+        Http.Response rejected = Http.api(port).bearer(coordinator.token()).post(reject, "");
+
+        assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
+        assertThat(rejected.json().get("status").asString()).isEqualTo("REJECTED");
+        assertThat(rejected.json().get("decidedBy").asString()).isEqualTo(coordinator.username());
+        assertThat(rejected.json().get("accountId").isNull()).as("no account for a rejected sign-up").isTrue();
+        assertThat(Http.api(port).bearer(coordinator.token()).post(reject, "").status()).isEqualTo(409);
+        assertThat(Http.api(port).bearer(coordinator.token()).post("/api/v1/volunteers/" + id + "/approve", "").status())
+                .isEqualTo(409);
+        long team = Http.api(port).bearer(coordinator.token()).post("/api/v1/teams", Map.of("name", Accounts.uniqueName("Tim Tanjung Selor"),
+                "regionCode", BULUNGAN)).json().get("id").asLong();
+        Http.Response member = Http.api(port).bearer(coordinator.token()).post("/api/v1/teams/" + team + "/members",
+                Map.of("volunteerId", id, "role", "MEMBER", "origin", "COMMUNITY"));
+        assertThat(member.status()).isEqualTo(400);
+        assertThat(member.json().get("errors").get(0).get("code").asString()).isEqualTo("volunteer.notApproved");
+        assertThat(Http.api(port).bearer(analyst.token()).get("/api/v1/volunteers?status=REJECTED&q=Bukan+Warga").json()
+                .get("items")).extracting(v -> v.get("id").asLong()).contains(id);
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'VOLUNTEER_REJECTED' and subject = ?")
+                .param("volunteer:" + id).query(Long.class).single()).isEqualTo(1);
+    }
 }

@@ -102,12 +102,14 @@ class PartnerPages {
     @GetMapping("/network/agreements")
     String agreementList(Actor actor, @RequestParam(required = false) @Nullable AgreementStatus status,
                          @RequestParam(required = false) @Nullable Integer expiring,
+                         @RequestParam(defaultValue = "false") boolean overdue,
                          @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("agreements", agreements.list(actor, null, status, null, expiring,
+        model.addAttribute("agreements", agreements.list(actor, null, status, null, expiring, overdue,
                 PageRequest.of(Math.max(0, page), PAGE_SIZE)));
         model.addAttribute("statuses", AgreementStatus.values());
         model.addAttribute("status", status);
         model.addAttribute("expiring", expiring);
+        model.addAttribute("overdue", overdue);
         model.addAttribute("points", CooperationPoint.values());
         model.addAttribute("partnerChoices", partners.list(actor, null, null, null, PageRequest.of(0, 200)).items());
         model.addAttribute("home", actor.homeRegion());
@@ -136,7 +138,7 @@ class PartnerPages {
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.violations());
         }
-        return agreementList(actor, null, null, 0, model);
+        return agreementList(actor, null, null, false, 0, model);
     }
 
     @GetMapping("/network/agreements/{id}")

@@ -228,6 +228,8 @@ class PartnerAgreementApiTest {
         assertThat(badung.get("/api/v1/agreements?partnerId=" + partnerId).json().get("items"))
                 .filteredOn(a -> a.get("id").asLong() == soonId).first()
                 .satisfies(a -> assertThat(a.get("overdueFollowUps").asInt()).isEqualTo(1));
+        assertThat(badung.get("/api/v1/agreements?overdue=true&partnerId=" + partnerId).json().get("items"))
+                .extracting(a -> a.get("id").asLong()).containsExactly(soonId);
 
         notifications.run();
         notifications.run(); // a second round (or a second node) raises nothing twice
@@ -243,6 +245,7 @@ class PartnerAgreementApiTest {
         JsonNode done = badung.post("/api/v1/agreements/" + soonId + "/follow-ups/" + followUpId + "/done", Map.of()).json();
         assertThat(done.get("doneOn").asString()).isEqualTo(TODAY.toString());
         assertThat(done.get("overdue").asBoolean()).isFalse();
+        assertThat(badung.get("/api/v1/agreements?overdue=true&partnerId=" + partnerId).json().get("total").asLong()).isZero();
     }
 
     @Test
