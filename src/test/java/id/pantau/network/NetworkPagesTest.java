@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 import id.pantau.support.Accounts;
+import id.pantau.support.Clients;
 import id.pantau.support.Http;
 import id.pantau.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -225,5 +228,45 @@ class NetworkPagesTest {
         assertThat(revealed.header("Cache-Control")).contains("no-store");
         assertThat(revealed.body()).contains("081351234567", "bambang@bpbd.kotabarukab.go.id", "tercatat di log audit");
         assertThat(audits("PERSONAL_DATA_READ", "partner:" + partner)).isEqualTo(1);
+    }
+
+    @Test
+    void aVolunteerSignsInOnTheWebAndTheirReportCarriesTheirPartner() {
+        Accounts.Created staff = new Accounts(Http.api(port)).create("kotabaru-staf", List.of("STAFF"), KOTABARU);
+        String partnerName = Accounts.uniqueName("Pemuda Katolik Kotabaru");
+        long partner = Http.api(port).bearer(staff.token()).post("/api/v1/partners", Map.of("name", partnerName,
+                "type", "RELIGIOUS_GROUP", "regionCode", KOTABARU)).json().get("id").asLong();
+        Map<String, Object> signup = VolunteerFixtures.signup("Yosef Laka", KOTABARU + ".01");
+        signup.put("affiliationPartnerId", partner);
+        long id = VolunteerFixtures.signUp(port, signup).get("id").asLong();
+        var account = Http.api(port).bearer(staff.token()).post("/api/v1/volunteers/" + id + "/approve", "").json().get("account");
+        Http browser = Http.browser(port).header("X-Forwarded-For", Clients.nextAddress());
+        String login = browser.get("/login").csrfToken();
+        assertThat(browser.postForm("/login", "_csrf", login, "username", account.get("username").asString(),
+                "password", account.get("initialPassword").asString()).header("Location")).doesNotContain("error");
+
+        Http.Response form = browser.get("/lapor");
+        assertThat(form.body()).contains("id=\"as-volunteer\"", account.get("username").asString(), "action=\"/lapor/relawan\"",
+                "data-volunteer=\"true\"");
+        Map<String, String> fields = new java.util.HashMap<>(Map.of("category", "MONEY_POLITICS", "title", "Serangan fajar di Pulau Laut",
+                "description", "Amplop dibagikan dari rumah ke rumah menjelang pemungutan suara oleh tim kampanye.",
+                "occurredAt", java.time.LocalDateTime.now(ZoneId.of("Asia/Makassar")).minusHours(3).withNano(0).withSecond(0).toString(),
+                "regionCode", KOTABARU + ".01"));
+        assertThat(browser.postMultipart("/lapor/relawan", fields, List.of()).status()).as("without the CSRF token").isEqualTo(403);
+        fields.put("_csrf", form.csrfToken());
+        Http.Response posted = browser.postMultipart("/lapor/relawan", fields, List.of());
+
+        assertThat(posted.status()).as(posted.toString()).isEqualTo(302);
+        String code = posted.header("Location").replaceAll(".*/lacak/([^?]+).*", "$1");
+        assertThat(jdbc.sql("select (submitted_by = ?) || ' ' || (affiliation -> 'partner' ->> 'id') || ' ' || (affiliation ->> 'volunteerId')"
+                        + " from report where tracking_code = ?")
+                .params(account.get("accountId").asLong(), code).query(String.class).single()).isEqualTo("true " + partner + " " + id);
+        JsonNode figures = Http.api(port).bearer(staff.token()).get("/api/v1/partners/" + partner + "/contribution").json();
+        assertThat(figures.get("reports").asLong()).isEqualTo(1);
+        assertThat(figures.get("activeMembers").asLong()).isEqualTo(1);
+        // the public form stays anonymous and sessionless for everyone else
+        Http.Response anonymous = Http.api(port).get("/lapor");
+        assertThat(anonymous.body()).contains("action=\"/lapor\"").doesNotContain("as-volunteer", "_csrf");
+        assertThat(Http.browser(port).postMultipart("/lapor/relawan", fields, List.of()).status()).isIn(401, 403);
     }
 }
