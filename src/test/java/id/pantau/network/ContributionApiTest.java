@@ -111,12 +111,32 @@ class ContributionApiTest {
         JsonNode region = staff.get("/api/v1/contributions?region=" + KUPANG + "&from=" + TODAY.minusMonths(6)).json();
         assertThat(region.get("items")).filteredOn(c -> c.get("id").asLong() == partner)
                 .singleElement().satisfies(c -> assertThat(c.get("reports").asLong()).isEqualTo(2));
+        JsonNode regionTeams = staff.get("/api/v1/contributions?subject=TEAM&region=" + KUPANG + "&from=" + TODAY.minusMonths(6)
+                + "&size=100").json();
+        assertThat(regionTeams.get("items")).filteredOn(c -> c.get("id").asLong() == team).singleElement().satisfies(c -> {
+            assertThat(c.get("subject").asString()).isEqualTo("TEAM");
+            assertThat(c.get("members").asLong()).isEqualTo(2);
+            assertThat(c.get("activities").asLong()).isEqualTo(1);
+        });
+        assertThat(staff.get("/api/v1/contributions?subject=VILLAGE").json().get("errors").get(0).get("field").asString())
+                .isEqualTo("subject");
+        assertThat(staff.get("/api/v1/contributions?region=53.04").status()).as("a region outside the caller's").isEqualTo(403);
 
         Http browser = Http.browser(port);
         String csrf = browser.get("/login").csrfToken();
         browser.postForm("/login", "_csrf", csrf, "username", staffName, "password", Accounts.PASSWORD);
         Http.Response fragment = browser.get("/network/partners/" + partner + "/contribution?from=" + TODAY.minusMonths(6));
         assertThat(fragment.body()).contains("id=\"contribution-reports\">2<", "id=\"contribution-members\">3<");
+        assertThat(browser.get("/network/teams/" + team + "/contribution?from=" + TODAY.minusMonths(6)).body())
+                .contains("id=\"contribution-members\">2<", "id=\"contribution-active\">1<");
+        assertThat(browser.get("/network/teams/" + team).body()).contains("id=\"contribution-figures\"");
+        Http.Response overview = browser.get("/network/contributions?region=" + KUPANG + "&from=" + TODAY.minusMonths(6));
+        assertThat(overview.status()).isEqualTo(200);
+        String partnerRow = overview.body().replaceAll("(?s).*(<tr id=\"partners-" + partner + "\">.*?</tr>).*", "$1");
+        assertThat(partnerRow.replaceAll("\\s+", " ")).contains("<td>3</td> <td>2</td> <td>2</td> <td>1</td> <td>1</td>");
+        assertThat(overview.body()).contains("id=\"teams-" + team + "\"");
+        assertThat(browser.get("/network/contributions?from=" + TODAY + "&to=" + TODAY.minusDays(1)).body())
+                .contains("id=\"errors\"", "tidak boleh setelah tanggal akhir");
 
         assertThat(staff.get("/api/v1/partners/" + partner + "/contribution?from=" + TODAY + "&to=" + TODAY.minusDays(1))
                 .json().get("errors").get(0).get("field").asString()).isEqualTo("from");

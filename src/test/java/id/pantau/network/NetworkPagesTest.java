@@ -176,7 +176,9 @@ class NetworkPagesTest {
                 "/network/agreements?overdue=true",
                 "/network/agreements/" + agreement, "/network/teams", "/network/teams/" + team, "/network/volunteers",
                 "/network/volunteers?status=APPROVED", "/network/cohorts", "/network/cohorts/" + cohort, "/network/activities",
-                "/network/activities/new", "/network/activities/" + activity, "/gabung", "/sertifikat");
+                "/network/activities/new", "/network/activities/" + activity,
+                "/network/teams/" + team + "/contribution", "/network/contributions", "/network/contributions?region=" + KOTABARU,
+                "/gabung", "/sertifikat");
         Http browser = signedIn(staff);
 
         for (String page : pages) {

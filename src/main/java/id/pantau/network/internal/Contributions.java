@@ -120,9 +120,18 @@ class Contributions {
                 reports.forTeam(teamId, period.start(), period.end()), activityCount, agreementsCount);
     }
 
-    /** Every partner in a region (of the actor's scope), with its figures, by name. */
-    PageResult<Contribution> byRegion(Actor actor, @Nullable RegionCode region, Period period, PageRequest page) {
-        return partners.list(actor, region, null, null, page).map(p -> ofPartner(actor, p.id(), period));
+    /** Whose figures a region's overview lists. */
+    enum Subject { PARTNER, TEAM }
+
+    /** Every partner (or team) in a region of the actor's scope, with its figures, by name. */
+    PageResult<Contribution> byRegion(Actor actor, Subject subject, @Nullable RegionCode region, Period period,
+                                      PageRequest page) {
+        if (region != null) {
+            actor.requireScope(region);
+        }
+        return subject == Subject.TEAM
+                ? teams.list(actor, region, null, null, page).map(t -> ofTeam(actor, t.id(), period))
+                : partners.list(actor, region, null, null, page).map(p -> ofPartner(actor, p.id(), period));
     }
 
     private record Member(long volunteerId, @Nullable Long accountId) {
