@@ -321,6 +321,50 @@ class ActivityApiTest {
     }
 
     @Test
+    void attendeesArePagedFoundAndCorrectedOneByOne() {
+        long id = create(staff, socialisation(unique("Sarasehan tokoh adat")));
+        String base = "/api/v1/activities/" + id;
+        api(staff).post(base + "/attendance", Map.of("attendees", List.of(Map.of("name", "Andi Saputra", "origin", "Desa Suka Damai"),
+                Map.of("name", "Budi Santoso", "origin", "Karang Taruna"), Map.of("name", "Cici Paramida", "origin", "Desa Suka Damai"))));
+        long dewi = VolunteerFixtures.approved(port, staff.token(), "Dewi Anggraini", UJUNG_BATU).get("volunteer").get("id").asLong();
+
+        JsonNode page = api(staff).get(base + "/attendees?size=2").json();
+        assertThat(page.get("total").asLong()).isEqualTo(3);
+        assertThat(page.get("items").findValuesAsString("name")).containsExactly("Andi Saputra", "Budi Santoso");
+        assertThat(api(staff).get(base + "/attendees?size=2&page=1").json().get("items").findValuesAsString("name"))
+                .containsExactly("Cici Paramida");
+        assertThat(api(staff).get(base + "/attendees?q=suka+damai").json().get("items").findValuesAsString("name"))
+                .containsExactly("Andi Saputra", "Cici Paramida");
+        long budi = page.get("items").get(1).get("id").asLong();
+        assertThat(api(staff).get(base + "/attendees/" + budi).json().get("origin").asString()).isEqualTo("Karang Taruna");
+
+        // a name typed wrongly, and the volunteer number forgotten
+        Http.Response corrected = api(staff).put(base + "/attendees/" + budi,
+                Map.of("name", "Budi Santosa", "origin", "Karang Taruna", "volunteerId", dewi));
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
+        assertThat(corrected.json().get("name").asString()).isEqualTo("Budi Santosa");
+        assertThat(corrected.json().get("volunteerId").asLong()).isEqualTo(dewi);
+        Http.Response wrong = api(staff).put(base + "/attendees/" + budi, Map.of("name", "B", "volunteerId", 987654321L));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(fields(wrong)).containsExactlyInAnyOrder("name", "volunteerId");
+        Http.Response twice = api(staff).put(base + "/attendees/" + budi, Map.of("name", "andi saputra", "origin", "desa suka damai"));
+        assertThat(twice.status()).as("the same person twice").isEqualTo(409);
+        assertThat(api(staff).get(base).json().get("attendedCount").asLong()).isEqualTo(3);
+
+        var analyst = accounts.create("activity-analyst", List.of("ANALYST"), ROKAN_HULU);
+        var elsewhere = accounts.create("activity-staff", List.of("STAFF"), REJANG_LEBONG);
+        assertThat(api(analyst).get(base + "/attendees").status()).as("names are for those who record them").isEqualTo(403);
+        assertThat(api(elsewhere).get(base + "/attendees/" + budi).status()).isEqualTo(403);
+        assertThat(api(elsewhere).put(base + "/attendees/" + budi, Map.of("name", "Budi")).status()).isEqualTo(403);
+        assertThat(Http.api(port).get(base + "/attendees").status()).isEqualTo(401);
+        assertThat(api(staff).get(base + "/attendees/987654321").status()).isEqualTo(404);
+        assertThat(api(staff).put("/api/v1/activities/987654321/attendees/" + budi, Map.of("name", "Budi")).status()).isEqualTo(404);
+        assertThat(auditCount("ACTIVITY_ATTENDEE_CORRECTED", id)).isEqualTo(1);
+        assertThat(jdbc.sql("select details::text from audit_event where action = 'ACTIVITY_ATTENDEE_CORRECTED' and subject = ?")
+                .param("activity:" + id).query(String.class).single()).doesNotContain("Budi");
+    }
+
+    @Test
     void attendeesNeedANameAndAnEmptyListIsRefused() {
         long id = create(staff, socialisation(unique("Forum lintas agama")));
 

@@ -159,6 +159,50 @@ class ActivityService {
         return attendance(id, null, null);
     }
 
+    /** A page of the attendance list, narrowed to names or origins containing {@code q}; for those who read it in full. */
+    PageResult<ActivityAttendance.Attendee> attendees(Actor actor, long id, @Nullable String q, PageRequest page) {
+        attendance(actor, id);
+        return repository.attendees(id, q == null || q.isBlank() ? null : q.strip(), page);
+    }
+
+    ActivityAttendance.Attendee attendee(Actor actor, long id, long attendeeId) {
+        attendance(actor, id);
+        return repository.attendee(id, attendeeId).orElseThrow(() -> new NotFoundException("Attendee", attendeeId));
+    }
+
+    /**
+     * Corrects a name, origin or volunteer number typed wrongly. Making the attendee someone who
+     * is on the list already would count that person twice: 409, take one of them off instead.
+     */
+    @Transactional
+    ActivityAttendance.Attendee correctAttendee(Actor actor, long id, long attendeeId, ActivityAttendance.NewAttendee changes) {
+        actor.requireRole(WRITERS);
+        RegionCode region = repository.lockRegion(id).orElseThrow(() -> new NotFoundException("Activity", id));
+        actor.requireScope(region);
+        ActivityAttendance.Attendee before = repository.attendee(id, attendeeId)
+                .orElseThrow(() -> new NotFoundException("Attendee", attendeeId));
+        ActivityAttendance.NewAttendee valid;
+        try {
+            valid = validateAttendees(actor, new ActivityAttendance.Request(List.of(changes))).getFirst();
+        } catch (id.pantau.shared.InvalidInputException e) {
+            // one attendee: its fields are named as in the body, not as in a list of them
+            throw new id.pantau.shared.InvalidInputException(e.violations().stream().map(v -> new id.pantau.shared.FieldViolation(
+                    v.field().replaceFirst("^attendees\\[0\\]\\.", ""), v.code(), v.message())).toList());
+        }
+        if (repository.listsAnother(id, attendeeId, valid.name(), valid.origin(), valid.volunteerId())) {
+            throw new id.pantau.shared.ConflictException(new id.pantau.shared.FieldViolation("name", "attendee.duplicate",
+                    "this person is on the attendance list already"));
+        }
+        repository.correctAttendee(id, attendeeId, valid.name(), valid.origin(), valid.volunteerId());
+        // names stay out of the audit table, as for recording
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("attendeeId", attendeeId);
+        details.put("volunteerIdBefore", before.volunteerId());
+        details.put("volunteerIdAfter", valid.volunteerId());
+        audit.record(actor.username(), "ACTIVITY_ATTENDEE_CORRECTED", subject(id), details);
+        return repository.attendee(id, attendeeId).orElseThrow();
+    }
+
     /**
      * The attendance list. Attendees' names are personal data: only those who may record
      * attendance (staff, coordinators, administrators of the region) read them; analysts see
