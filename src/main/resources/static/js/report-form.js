@@ -267,8 +267,14 @@
     }
 
     form.addEventListener('submit', function (event) {
-        event.preventDefault();
         regionCode.value = chosenCode() || regionCode.value;
+        // a signed-in volunteer's report goes with their session, so that it carries their partner and
+        // teams: the plain post, not the anonymous API (a dropped connection is the browser's to show)
+        if (form.dataset.volunteer) {
+            localStorage.removeItem(DRAFT);
+            return;
+        }
+        event.preventDefault();
         if (!form.reportValidity()) {
             return;
         }

@@ -281,9 +281,10 @@ class ActivityApiTest {
     @Test
     void attendanceIsCountedOncePerPersonNextToThePlannedCount() {
         long id = create(staff, socialisation(unique("Sosialisasi di pasar")));
+        long dewi = VolunteerFixtures.approved(port, staff.token(), "Dewi Lestari", UJUNG_BATU).get("volunteer").get("id").asLong();
         var attendees = List.of(Map.of("name", "Siti Aminah", "origin", "Desa Ujung Batu"),
                 Map.of("name", "Rahmat Hidayat", "origin", "SMAN 1 Ujung Batu"),
-                Map.<String, Object>of("name", "Dewi Lestari", "volunteerId", 77));
+                Map.<String, Object>of("name", "Dewi Lestari", "volunteerId", dewi));
 
         Http.Response recorded = api(staff).post("/api/v1/activities/" + id + "/attendance", Map.of("attendees", attendees));
 
@@ -307,7 +308,7 @@ class ActivityApiTest {
         JsonNode list = api(staff).get("/api/v1/activities/" + id + "/attendance").json();
         assertThat(list.get("attendees").findValuesAsString("name"))
                 .containsExactly("Dewi Lestari", "Rahmat Hidayat", "Siti Aminah", "Yusuf Maulana");
-        assertThat(list.get("attendees").get(0).get("volunteerId").asLong()).isEqualTo(77);
+        assertThat(list.get("attendees").get(0).get("volunteerId").asLong()).isEqualTo(dewi);
         long rahmat = list.get("attendees").get(1).get("id").asLong();
 
         Http.Response removed = api(staff).delete("/api/v1/activities/" + id + "/attendance/" + rahmat);
@@ -317,6 +318,50 @@ class ActivityApiTest {
         assertThat(auditCount("ACTIVITY_ATTENDEE_REMOVED", id)).isEqualTo(1);
         assertThat(jdbc.sql("select string_agg(details::text, ' ') from audit_event where subject = ?").param("activity:" + id)
                 .query(String.class).single()).doesNotContain("Siti", "Rahmat");
+    }
+
+    @Test
+    void attendeesArePagedFoundAndCorrectedOneByOne() {
+        long id = create(staff, socialisation(unique("Sarasehan tokoh adat")));
+        String base = "/api/v1/activities/" + id;
+        api(staff).post(base + "/attendance", Map.of("attendees", List.of(Map.of("name", "Andi Saputra", "origin", "Desa Suka Damai"),
+                Map.of("name", "Budi Santoso", "origin", "Karang Taruna"), Map.of("name", "Cici Paramida", "origin", "Desa Suka Damai"))));
+        long dewi = VolunteerFixtures.approved(port, staff.token(), "Dewi Anggraini", UJUNG_BATU).get("volunteer").get("id").asLong();
+
+        JsonNode page = api(staff).get(base + "/attendees?size=2").json();
+        assertThat(page.get("total").asLong()).isEqualTo(3);
+        assertThat(page.get("items").findValuesAsString("name")).containsExactly("Andi Saputra", "Budi Santoso");
+        assertThat(api(staff).get(base + "/attendees?size=2&page=1").json().get("items").findValuesAsString("name"))
+                .containsExactly("Cici Paramida");
+        assertThat(api(staff).get(base + "/attendees?q=suka+damai").json().get("items").findValuesAsString("name"))
+                .containsExactly("Andi Saputra", "Cici Paramida");
+        long budi = page.get("items").get(1).get("id").asLong();
+        assertThat(api(staff).get(base + "/attendees/" + budi).json().get("origin").asString()).isEqualTo("Karang Taruna");
+
+        // a name typed wrongly, and the volunteer number forgotten
+        Http.Response corrected = api(staff).put(base + "/attendees/" + budi,
+                Map.of("name", "Budi Santosa", "origin", "Karang Taruna", "volunteerId", dewi));
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
+        assertThat(corrected.json().get("name").asString()).isEqualTo("Budi Santosa");
+        assertThat(corrected.json().get("volunteerId").asLong()).isEqualTo(dewi);
+        Http.Response wrong = api(staff).put(base + "/attendees/" + budi, Map.of("name", "B", "volunteerId", 987654321L));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(fields(wrong)).containsExactlyInAnyOrder("name", "volunteerId");
+        Http.Response twice = api(staff).put(base + "/attendees/" + budi, Map.of("name", "andi saputra", "origin", "desa suka damai"));
+        assertThat(twice.status()).as("the same person twice").isEqualTo(409);
+        assertThat(api(staff).get(base).json().get("attendedCount").asLong()).isEqualTo(3);
+
+        var analyst = accounts.create("activity-analyst", List.of("ANALYST"), ROKAN_HULU);
+        var elsewhere = accounts.create("activity-staff", List.of("STAFF"), REJANG_LEBONG);
+        assertThat(api(analyst).get(base + "/attendees").status()).as("names are for those who record them").isEqualTo(403);
+        assertThat(api(elsewhere).get(base + "/attendees/" + budi).status()).isEqualTo(403);
+        assertThat(api(elsewhere).put(base + "/attendees/" + budi, Map.of("name", "Budi")).status()).isEqualTo(403);
+        assertThat(Http.api(port).get(base + "/attendees").status()).isEqualTo(401);
+        assertThat(api(staff).get(base + "/attendees/987654321").status()).isEqualTo(404);
+        assertThat(api(staff).put("/api/v1/activities/987654321/attendees/" + budi, Map.of("name", "Budi")).status()).isEqualTo(404);
+        assertThat(auditCount("ACTIVITY_ATTENDEE_CORRECTED", id)).isEqualTo(1);
+        assertThat(jdbc.sql("select details::text from audit_event where action = 'ACTIVITY_ATTENDEE_CORRECTED' and subject = ?")
+                .param("activity:" + id).query(String.class).single()).doesNotContain("Budi");
     }
 
     @Test
@@ -330,6 +375,15 @@ class ActivityApiTest {
         assertThat(fields(refused)).containsExactly("attendees[1].name", "attendees[2].name");
         assertThat(fields(api(staff).post("/api/v1/activities/" + id + "/attendance", Map.of("attendees", List.of()))))
                 .containsExactly("attendees");
+        // a volunteer number must be one of the region's volunteers: a typo would credit someone else's partner
+        var elsewhere = accounts.create("activity-koord", List.of("COORDINATOR"), REJANG_LEBONG);
+        long outsider = VolunteerFixtures.approved(port, elsewhere.token(), "Relawan Rejang Lebong", REJANG_LEBONG)
+                .get("volunteer").get("id").asLong();
+        Http.Response numbers = api(staff).post("/api/v1/activities/" + id + "/attendance", Map.of("attendees", List.of(
+                Map.of("name", "Nomor Salah", "volunteerId", 987654321L), Map.of("name", "Relawan Tetangga", "volunteerId", outsider))));
+        assertThat(numbers.status()).isEqualTo(400);
+        assertThat(numbers.json().get("errors")).extracting(e -> e.get("field").asString() + " " + e.get("code").asString())
+                .containsExactly("attendees[0].volunteerId volunteer.unknown", "attendees[1].volunteerId volunteer.outOfScope");
         assertThat(api(staff).get("/api/v1/activities/" + id).json().get("attendedCount").asLong()).isZero();
     }
 

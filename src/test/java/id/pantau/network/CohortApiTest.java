@@ -143,4 +143,95 @@ class CohortApiTest {
         assertThat(Http.api(port).bearer(kotim.token()).get("/network/cohorts/" + cohort).status())
                 .as("pages need a session, not a token").isIn(302, 401);
     }
+
+    @Test
+    void sessionsAndCadresAreListedFoundAndCorrected() {
+        Accounts.Created kotim = accounts().create("koord", List.of("COORDINATOR"), KOTIM);
+        Accounts.Created kapuas = accounts().create("koord", List.of("COORDINATOR"), KAPUAS);
+        Accounts.Created analyst = accounts().create("analis", List.of("ANALYST"), KOTIM);
+        Http api = Http.api(port).bearer(kotim.token());
+        Http outsider = Http.api(port).bearer(kapuas.token());
+        long cohort = api.post("/api/v1/cohorts", Map.of("name", "Angkatan III " + Accounts.uniqueName("c"),
+                "programme", "SKPP 2024", "regionCode", KOTIM, "startsOn", "2024-05-06")).json().get("id").asLong();
+        String base = "/api/v1/cohorts/" + cohort;
+
+        Http.Response unknown = api.post(base + "/members", Map.of("volunteerId", 987654321));
+        assertThat(unknown.status()).as("an unknown volunteer is a mistake in the body").isEqualTo(400);
+        assertThat(VolunteerFixtures.fields(unknown)).containsExactly("volunteerId");
+        long ani = VolunteerFixtures.approved(port, kotim.token(), "Ani Lestari", KOTIM + ".01").get("volunteer").get("id").asLong();
+        long budi = VolunteerFixtures.approved(port, kotim.token(), "Budi Utomo", KOTIM + ".01").get("volunteer").get("id").asLong();
+        long citra = VolunteerFixtures.approved(port, kotim.token(), "Citra Dewi", KOTIM + ".02").get("volunteer").get("id").asLong();
+        for (long cadre : List.of(ani, budi, citra)) {
+            Http.Response enrolled = api.post(base + "/members", Map.of("volunteerId", cadre));
+            assertThat(enrolled.status()).isEqualTo(201);
+            assertThat(enrolled.header("Location")).endsWith(base + "/members/" + cadre);
+        }
+        Http.Response first = api.post(base + "/sessions", Map.of("title", "Pengawasan kampanye", "heldOn", "2024-05-06"));
+        long session = first.json().get("id").asLong();
+        assertThat(first.header("Location")).endsWith(base + "/sessions/" + session);
+        api.post(base + "/sessions", Map.of("title", "Politik uang", "heldOn", "2024-05-13"));
+        api.post(base + "/sessions/" + session + "/attendance", Map.of("volunteerIds", List.of(ani, budi)));
+        String aniCode = api.post(base + "/members/" + ani + "/completion", Map.of("completedOn", "2024-06-01"))
+                .json().get("certificateCode").asString();
+
+        // sessions: listed by date, found, corrected (the attendance stays)
+        JsonNode sessions = api.get(base + "/sessions").json();
+        assertThat(sessions.get("total").asLong()).isEqualTo(2);
+        assertThat(sessions.get("items")).extracting(x -> x.get("title").asString()).containsExactly("Pengawasan kampanye", "Politik uang");
+        assertThat(api.get(base + "/sessions?size=1&page=1").json().get("items")).singleElement()
+                .satisfies(x -> assertThat(x.get("title").asString()).isEqualTo("Politik uang"));
+        assertThat(api.get(base + "/sessions/" + session).json().get("attendance").asInt()).isEqualTo(2);
+        Http.Response early = api.put(base + "/sessions/" + session, Map.of("title", "", "heldOn", "2024-01-01"));
+        assertThat(early.status()).isEqualTo(400);
+        assertThat(VolunteerFixtures.fields(early)).containsExactlyInAnyOrder("title", "heldOn");
+        Http.Response moved = api.put(base + "/sessions/" + session, Map.of("title", "Pengawasan kampanye dan APK", "heldOn", "2024-05-07"));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(moved.json().get("heldOn").asString()).isEqualTo("2024-05-07");
+        assertThat(moved.json().get("attendance").asInt()).isEqualTo(2);
+        assertThat(api.get(base + "/sessions/987654321").status()).isEqualTo(404);
+        assertThat(api.put(base + "/sessions/987654321", Map.of("title", "X y", "heldOn", "2024-05-07")).status()).isEqualTo(404);
+
+        // cadres: filtered by completion and name, paged, found
+        assertThat(api.get(base + "/members").json().get("items")).extracting(m -> m.get("name").asString())
+                .containsExactly("Ani Lestari", "Budi Utomo", "Citra Dewi");
+        assertThat(api.get(base + "/members?completed=true").json().get("items")).extracting(m -> m.get("volunteerId").asLong())
+                .containsExactly(ani);
+        assertThat(api.get(base + "/members?completed=false").json().get("items")).extracting(m -> m.get("volunteerId").asLong())
+                .containsExactly(budi, citra);
+        assertThat(api.get(base + "/members?q=citra").json().get("items")).extracting(m -> m.get("volunteerId").asLong())
+                .containsExactly(citra);
+        JsonNode paged = api.get(base + "/members?size=2&page=1").json();
+        assertThat(paged.get("total").asLong()).isEqualTo(3);
+        assertThat(paged.get("items")).hasSize(1);
+        JsonNode budiView = Http.api(port).bearer(analyst.token()).get(base + "/members/" + budi).json();
+        assertThat(budiView.get("sessionsAttended").asInt()).isEqualTo(1);
+        assertThat(budiView.get("certificateCode").isNull()).isTrue();
+        assertThat(api.get(base + "/members/987654321").status()).isEqualTo(404);
+        assertThat(api.get(base + "/members?completed=maybe").status()).isEqualTo(400);
+
+        // a completion date typed wrongly is corrected; the certificate keeps its code
+        Http.Response notCompleted = api.put(base + "/members/" + budi, Map.of("completedOn", "2024-06-01"));
+        assertThat(notCompleted.status()).isEqualTo(409);
+        assertThat(VolunteerFixtures.put(port, kotim.token(), base + "/members/" + ani, Map.of()).status()).isEqualTo(400);
+        assertThat(VolunteerFixtures.fields(api.put(base + "/members/" + ani, Map.of("completedOn", "2024-01-01"))))
+                .containsExactly("completedOn");
+        Http.Response corrected = api.put(base + "/members/" + ani, Map.of("completedOn", "2024-06-03"));
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
+        assertThat(corrected.json().get("completedOn").asString()).isEqualTo("2024-06-03");
+        assertThat(corrected.json().get("certificateCode").asString()).isEqualTo(aniCode);
+        assertThat(Clients.fresh(port).get("/api/v1/certificates/" + aniCode).json().get("completedOn").asString())
+                .isEqualTo("2024-06-03");
+
+        // scope, roles and credentials
+        for (String path : List.of(base + "/sessions", base + "/sessions/" + session, base + "/members", base + "/members/" + ani)) {
+            assertThat(outsider.get(path).status()).as(path).isEqualTo(403);
+            assertThat(Http.api(port).get(path).status()).as(path).isEqualTo(401);
+        }
+        assertThat(outsider.put(base + "/members/" + ani, Map.of("completedOn", "2024-06-04")).status()).isEqualTo(403);
+        assertThat(Http.api(port).bearer(analyst.token()).put(base + "/sessions/" + session,
+                Map.of("title", "Analis mengubah", "heldOn", "2024-05-08")).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/cohorts/987654321/members").status()).isEqualTo(404);
+        assertThat(jdbc.sql("select count(*) from audit_event where subject = ? and action in ('COHORT_SESSION_UPDATED', 'COHORT_MEMBER_UPDATED')")
+                .param("cohort:" + cohort).query(Long.class).single()).isEqualTo(2);
+    }
 }

@@ -30,7 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * coordinator records a partner and an MoU with two cooperation points and takes it through
  * drafting and signing into force, forms a monitoring team, approves the volunteer (seeing the
  * one-time password) and adds them to the team, records a sarasehan the partner organised with the
- * volunteer's attendance, and finally reads the partner's contribution figures on its page.
+ * volunteer's attendance; the volunteer signs in and files a report on the public form, which goes
+ * with their session and so counts for the partner; and the coordinator finally reads the
+ * partner's contribution figures on its page.
  */
 @IntegrationTest
 class NetworkBrowserTest {
@@ -88,11 +90,7 @@ class NetworkBrowserTest {
         String volunteerId = number.group(1);
 
         // --- the coordinator signs in and opens the network hub
-        page.get(url("/login"));
-        page.findElement(By.id("username")).sendKeys(coordinator.username());
-        page.findElement(By.id("password")).sendKeys(Accounts.PASSWORD);
-        page.findElement(By.cssSelector("form button[type=submit]")).click();
-        waiting.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        signIn(coordinator.username(), Accounts.PASSWORD);
 
         page.get(url("/network"));
         waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("network-links")));
@@ -179,8 +177,10 @@ class NetworkBrowserTest {
         submit(row.findElement(By.cssSelector("form[action$='/approve'] button[type=submit]")));
         assertThat(text(By.tagName("h1"))).isEqualTo("Relawan disetujui");
         assertThat(text(By.id("main"))).contains(volunteerName).contains("kata sandi hanya ditampilkan sekali ini");
-        assertThat(text(By.id("username"))).isNotBlank();
-        assertThat(text(By.id("password"))).as("the one-time password").hasSizeGreaterThanOrEqualTo(8);
+        String volunteerUsername = text(By.id("username"));
+        String volunteerPassword = text(By.id("password"));
+        assertThat(volunteerUsername).isNotBlank();
+        assertThat(volunteerPassword).as("the one-time password").hasSizeGreaterThanOrEqualTo(8);
         assertFitsThePhone();
 
         // --- the volunteer joins the team
@@ -232,6 +232,29 @@ class NetworkBrowserTest {
         assertThat(text(By.id("counts"))).isEqualTo("1 hadir dari 40 direncanakan");
         assertFitsThePhone();
 
+        // --- the volunteer signs in and reports on the public form: it goes with their session
+        signOut();
+        signIn(volunteerUsername, volunteerPassword);
+        page.get(url("/lapor"));
+        assertThat(text(By.id("as-volunteer"))).contains(volunteerUsername);
+        new Select(page.findElement(By.id("category"))).selectByValue("MONEY_POLITICS");
+        page.findElement(By.id("title")).sendKeys("Pembagian sembako oleh tim kampanye di Waikabubak");
+        page.findElement(By.id("description")).sendKeys(
+                "Sembako dibagikan kepada warga disertai ajakan memilih calon tertentu, di halaman balai desa.");
+        ((JavascriptExecutor) page).executeScript("""
+                var field = document.getElementById('occurredAt');
+                field.value = arguments[0];
+                field.dispatchEvent(new Event('change', {bubbles: true}));""",
+                java.time.LocalDateTime.now(ZoneId.of("Asia/Makassar")).minusHours(5).withSecond(0).withNano(0).toString());
+        new Select(waiting.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#province option[value='53']")))
+                .findElement(By.xpath(".."))).selectByValue("53");
+        new Select(waiting.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#regency option[value='" + REGION + "']")))
+                .findElement(By.xpath(".."))).selectByValue(REGION);
+        submit(page.findElement(By.id("submit-report")));
+        assertThat(page.getCurrentUrl()).contains("/lacak/").contains("baru=1");
+        signOut();
+        signIn(coordinator.username(), Accounts.PASSWORD);
+
         // --- the partner's page, with its contribution figures loaded into it
         page.get(partnerUrl);
         waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#contribution-figures #contribution-members")));
@@ -239,11 +262,23 @@ class NetworkBrowserTest {
         assertThat(text(By.cssSelector("#contribution-figures .small"))).contains(String.valueOf(today.getYear()));
         assertThat(figure("contribution-activities")).as("activities the partner organised").isEqualTo(1);
         assertThat(figure("contribution-agreements")).as("agreements in force").isEqualTo(1);
-        assertThat(figure("contribution-reports")).isZero();
+        assertThat(figure("contribution-reports")).as("the volunteer's report, filed for the team the partner formed").isEqualTo(1);
         // the volunteer is a member through the team the partner formed, and active by attending its sarasehan
         assertThat(figure("contribution-members")).as("members").isEqualTo(1);
         assertThat(figure("contribution-active")).as("active members").isEqualTo(1);
         assertThat(text(By.id("partner-agreements"))).contains(title).contains("Berlaku");
+    }
+
+    private void signIn(String username, String password) {
+        page.get(url("/login"));
+        page.findElement(By.id("username")).sendKeys(username);
+        page.findElement(By.id("password")).sendKeys(password);
+        page.findElement(By.cssSelector("form button[type=submit]")).click();
+        waiting.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    private void signOut() {
+        submit(waiting.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action$='/logout'] button"))));
     }
 
     private void assertAgreementStatus(String status) {

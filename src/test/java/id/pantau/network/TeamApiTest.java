@@ -86,7 +86,10 @@ class TeamApiTest {
         Http.Response tpsWithoutVillage = api.post(members, member(operator, "MEMBER", "OPD", NUNUKAN + ".01", 3));
         assertThat(fields(tpsWithoutVillage)).containsExactly("tps");
         assertThat(fields(api.post(members, Map.of("role", "MEMBER", "origin", "OPD")))).containsExactly("volunteerId");
-        assertThat(api.post(members, member(987654321, "MEMBER", "OPD", null, null)).status()).isEqualTo(404);
+        Http.Response unknown = api.post(members, member(987654321, "MEMBER", "OPD", null, null));
+        assertThat(unknown.status()).as("an unknown volunteer is a mistake in the body, not a missing team").isEqualTo(400);
+        assertThat(fields(unknown)).containsExactly("volunteerId");
+        assertThat(api.post("/api/v1/teams/987654321/members", member(lead, "MEMBER", "OPD", null, null)).status()).isEqualTo(404);
 
         JsonNode list = api.get(members).json();
         assertThat(list.get("total").asLong()).isEqualTo(2);
@@ -148,6 +151,20 @@ class TeamApiTest {
         assertThat(Http.api(port).bearer(tanaTidung.token()).get("/api/v1/teams" + q).json().get("total").asLong()).isZero();
         assertThat(Http.api(port).bearer(analyst.token()).get("/api/v1/teams" + q + "&region=" + NUNUKAN + ".02").json()
                 .get("total").asLong()).isZero();
+
+        // the forming partner works above or within the team's region, not in another regency
+        Http staffTanaTidung = Http.api(port).bearer(accounts().create("staf", List.of("STAFF"), TANA_TIDUNG).token());
+        long neighbour = staffTanaTidung.post("/api/v1/partners", Map.of("name", Accounts.uniqueName("Kesbangpol Tana Tidung"),
+                "type", "REGIONAL_AGENCY", "regionCode", TANA_TIDUNG)).json().get("id").asLong();
+        Http staffProvince = Http.api(port).bearer(accounts().create("staf", List.of("STAFF"), "65").token());
+        long provincial = staffProvince.post("/api/v1/partners", Map.of("name", Accounts.uniqueName("Universitas Borneo Tarakan"),
+                "type", "UNIVERSITY", "regionCode", "65")).json().get("id").asLong();
+        Http.Response unrelated = Http.api(port).bearer(nunukan.token()).post("/api/v1/teams",
+                Map.of("name", name + " Lintas", "regionCode", NUNUKAN, "formedByPartnerId", neighbour));
+        assertThat(unrelated.status()).isEqualTo(400);
+        assertThat(unrelated.json().get("errors").get(0).get("code").asString()).isEqualTo("partner.elsewhere");
+        assertThat(Http.api(port).bearer(nunukan.token()).post("/api/v1/teams",
+                Map.of("name", name + " Kampus", "regionCode", NUNUKAN, "formedByPartnerId", provincial)).status()).isEqualTo(201);
 
         Http.Response renamed = VolunteerFixtures.put(port, nunukan.token(), "/api/v1/teams/" + team,
                 Map.of("name", name + " Baru", "regionCode", NUNUKAN));

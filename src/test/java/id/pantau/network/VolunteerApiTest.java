@@ -62,6 +62,15 @@ class VolunteerApiTest {
         assertThat(fields(refused)).containsExactlyInAnyOrder("name", "phone", "regionCode", "affiliationPartnerId");
         assertThat(fields(Clients.fresh(port).post("/api/v1/volunteers/signup", Map.of("regionCode", "99.99", "consent", true))))
                 .containsExactlyInAnyOrder("name", "phone", "regionCode");
+        // a partner of another regency is not one a volunteer of Bulungan can join
+        long malinauPartner = Http.api(port).bearer(accounts().create("staf", List.of("STAFF"), MALINAU).token())
+                .post("/api/v1/partners", Map.of("name", Accounts.uniqueName("Karang Taruna Malinau"), "type", "COMMUNITY",
+                        "regionCode", MALINAU)).json().get("id").asLong();
+        Map<String, Object> elsewhere = VolunteerFixtures.signup("Lukas Bilung", BULUNGAN + ".01");
+        elsewhere.put("affiliationPartnerId", malinauPartner);
+        Http.Response unrelated = Clients.fresh(port).post("/api/v1/volunteers/signup", elsewhere);
+        assertThat(fields(unrelated)).containsExactly("affiliationPartnerId");
+        assertThat(unrelated.json().get("errors").get(0).get("code").asString()).isEqualTo("partner.elsewhere");
     }
 
     @Test
@@ -108,6 +117,9 @@ class VolunteerApiTest {
         String reportId = report.json().get("id").asString();
         Http.Response seen = Http.api(port).bearer(accounts().adminToken()).get("/api/v1/reports/" + reportId);
         assertThat(seen.json().get("submittedBy").asLong()).isEqualTo(account.get("accountId").asLong());
+        assertThat(seen.json().get("affiliation").get("volunteerId").asLong()).as("the report carries the volunteer").isEqualTo(id);
+        assertThat(seen.json().get("affiliation").get("partner").isNull()).isTrue();
+        assertThat(seen.json().get("affiliation").get("teams")).isEmpty();
         assertThat(jdbc.sql("""
                         select v.id from report r join volunteer v on v.account_id = r.submitted_by where r.id = ?::uuid""")
                 .param(reportId).query(Long.class).single()).isEqualTo(id);
@@ -174,6 +186,67 @@ class VolunteerApiTest {
         assertThat(updated.json().get("phone").asString()).isEqualTo("0852*****888");
         assertThat(VolunteerFixtures.put(port, token, "/api/v1/volunteers/987654321", Map.of("name", name, "regionCode", BULUNGAN)).status()).isEqualTo(404);
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'VOLUNTEER_UPDATED' and subject = ?")
+                .param("volunteer:" + id).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theFullNumberIsReadOnlyByTheRegionsManagersAndEveryReadIsAudited() {
+        Accounts.Created coordinator = accounts().create("koord", List.of("COORDINATOR"), BULUNGAN);
+        Accounts.Created analyst = accounts().create("analis", List.of("ANALYST"), BULUNGAN);
+        Accounts.Created malinau = accounts().create("koord", List.of("COORDINATOR"), MALINAU);
+        Map<String, Object> signup = VolunteerFixtures.signup("Paulus Ngau " + Accounts.uniqueName("v"), BULUNGAN + ".01");
+        long id = VolunteerFixtures.signUp(port, signup).get("id").asLong();
+        String contact = "/api/v1/volunteers/" + id + "/contact";
+
+        Http.Response read = Http.api(port).bearer(coordinator.token()).get(contact);
+
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.header("Cache-Control")).contains("no-store");
+        assertThat(read.json().get("phone").asString()).isEqualTo(signup.get("phone"));
+        assertThat(jdbc.sql("select actor || ' ' || (details ->> 'what') from audit_event where action = 'PERSONAL_DATA_READ' and subject = ?")
+                .param("volunteer:" + id).query(String.class).list()).containsExactly(coordinator.username() + " phone");
+        assertThat(Http.api(port).bearer(analyst.token()).get(contact).status()).as("analysts see masked numbers only").isEqualTo(403);
+        assertThat(Http.api(port).bearer(malinau.token()).get(contact).status()).isEqualTo(403);
+        assertThat(Http.api(port).get(contact).status()).isEqualTo(401);
+        assertThat(Http.api(port).bearer(coordinator.token()).get("/api/v1/volunteers/987654321/contact").status()).isEqualTo(404);
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'PERSONAL_DATA_READ' and subject = ?")
+                .param("volunteer:" + id).query(Long.class).single()).as("refused reads are not reads").isEqualTo(1);
+        // the masked views never carry the number
+        assertThat(Http.api(port).bearer(analyst.token()).get("/api/v1/volunteers/" + id).body())
+                .doesNotContain(((String) signup.get("phone")).substring(4));
+    }
+
+    @Test
+    void aCoordinatorRejectsASignUpOnceAndARejectedVolunteerJoinsNothing() {
+        Accounts.Created coordinator = accounts().create("koord", List.of("COORDINATOR"), BULUNGAN);
+        Accounts.Created analyst = accounts().create("analis", List.of("ANALYST"), BULUNGAN);
+        Accounts.Created malinau = accounts().create("koord", List.of("COORDINATOR"), MALINAU);
+        long id = VolunteerFixtures.signUp(port, VolunteerFixtures.signup("Bukan Warga " + Accounts.uniqueName("v"), BULUNGAN))
+                .get("id").asLong();
+        String reject = "/api/v1/volunteers/" + id + "/reject";
+
+        assertThat(Http.api(port).post(reject, "").status()).isEqualTo(401);
+        assertThat(Http.api(port).bearer(analyst.token()).post(reject, "").status()).isEqualTo(403);
+        assertThat(Http.api(port).bearer(malinau.token()).post(reject, "").status()).isEqualTo(403);
+        assertThat(Http.api(port).bearer(coordinator.token()).post("/api/v1/volunteers/987654321/reject", "").status()).isEqualTo(404);
+        Http.Response rejected = Http.api(port).bearer(coordinator.token()).post(reject, "");
+
+        assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
+        assertThat(rejected.json().get("status").asString()).isEqualTo("REJECTED");
+        assertThat(rejected.json().get("decidedBy").asString()).isEqualTo(coordinator.username());
+        assertThat(rejected.json().get("accountId").isNull()).as("no account for a rejected sign-up").isTrue();
+        assertThat(Http.api(port).bearer(coordinator.token()).post(reject, "").status()).isEqualTo(409);
+        assertThat(Http.api(port).bearer(coordinator.token()).post("/api/v1/volunteers/" + id + "/approve", "").status())
+                .isEqualTo(409);
+        long team = Http.api(port).bearer(coordinator.token()).post("/api/v1/teams", Map.of("name", Accounts.uniqueName("Tim Tanjung Selor"),
+                "regionCode", BULUNGAN)).json().get("id").asLong();
+        Http.Response member = Http.api(port).bearer(coordinator.token()).post("/api/v1/teams/" + team + "/members",
+                Map.of("volunteerId", id, "role", "MEMBER", "origin", "COMMUNITY"));
+        assertThat(member.status()).isEqualTo(400);
+        assertThat(member.json().get("errors").get(0).get("code").asString()).isEqualTo("volunteer.notApproved");
+        assertThat(Http.api(port).bearer(analyst.token()).get("/api/v1/volunteers?status=REJECTED&q=Bukan+Warga").json()
+                .get("items")).extracting(v -> v.get("id").asLong()).contains(id);
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'VOLUNTEER_REJECTED' and subject = ?")
                 .param("volunteer:" + id).query(Long.class).single()).isEqualTo(1);
     }
 }

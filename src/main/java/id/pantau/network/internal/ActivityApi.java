@@ -93,6 +93,28 @@ class ActivityApi {
         return activities.attendance(actor, id);
     }
 
+    @GetMapping("/api/v1/activities/{id}/attendees")
+    @Operation(summary = "The attendance list a page at a time, by name; q narrows it to names or origins containing it")
+    PageResult<ActivityAttendance.Attendee> attendees(Actor actor, @PathVariable long id,
+                                                      @RequestParam(required = false) @Nullable String q,
+                                                      @RequestParam(required = false) @Nullable Integer page,
+                                                      @RequestParam(required = false) @Nullable Integer size) {
+        return activities.attendees(actor, id, q, PageRequest.of(page, size));
+    }
+
+    @GetMapping({"/api/v1/activities/{id}/attendees/{attendeeId}", "/api/v1/activities/{id}/attendance/{attendeeId}"})
+    ActivityAttendance.Attendee attendee(Actor actor, @PathVariable long id, @PathVariable long attendeeId) {
+        return activities.attendee(actor, id, attendeeId);
+    }
+
+    @PutMapping({"/api/v1/activities/{id}/attendees/{attendeeId}", "/api/v1/activities/{id}/attendance/{attendeeId}"})
+    @Operation(summary = "Correct an attendee's name, origin or volunteer number {name, origin, volunteerId}; "
+            + "409 if that makes them someone already listed")
+    ActivityAttendance.Attendee correctAttendee(Actor actor, @PathVariable long id, @PathVariable long attendeeId,
+                                                @RequestBody ActivityAttendance.NewAttendee changes) {
+        return activities.correctAttendee(actor, id, attendeeId, changes);
+    }
+
     @DeleteMapping("/api/v1/activities/{id}/attendance/{attendeeId}")
     @Operation(summary = "Take someone off the attendance list (a mistake in typing it in)")
     ActivityAttendance removeAttendee(Actor actor, @PathVariable long id, @PathVariable long attendeeId) {

@@ -192,6 +192,17 @@ class ActivityRepository {
         return regions;
     }
 
+    /** The regions of the volunteers among these ids that exist. */
+    Map<Long, RegionCode> volunteerRegions(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, RegionCode> regions = new HashMap<>();
+        jdbc.sql("select id, region_code from volunteer where id = any(?)").param(ids.toArray(Long[]::new))
+                .query((rs, row) -> regions.put(rs.getLong("id"), new RegionCode(rs.getString("region_code")))).list();
+        return regions;
+    }
+
     /**
      * The partners an activity of this scope may name: those in the scope, and those of the
      * regions above it (a provincial university, a ministry recorded nationally at a province).
@@ -222,10 +233,50 @@ class ActivityRepository {
 
     List<ActivityAttendance.Attendee> attendees(long activityId) {
         return jdbc.sql("select * from activity_attendee where activity_id = ? order by lower(name), id").param(activityId)
-                .query((rs, row) -> new ActivityAttendance.Attendee(rs.getLong("id"), rs.getString("name"),
-                        rs.getString("origin"), (Long) rs.getObject("volunteer_id"),
-                        rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by")))
-                .list();
+                .query(ActivityRepository::attendee).list();
+    }
+
+    /** A page of the attendees whose name or origin contains {@code q} (any case), by name. */
+    PageResult<ActivityAttendance.Attendee> attendees(long activityId, @Nullable String q, PageRequest page) {
+        String where = " from activity_attendee where activity_id = :activity"
+                + (q == null ? "" : " and (name ilike :q or coalesce(origin, '') ilike :q)");
+        Map<String, Object> params = new HashMap<>(Map.of("activity", activityId));
+        if (q != null) {
+            params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+        params.put("limit", page.size());
+        params.put("offset", page.offset());
+        List<ActivityAttendance.Attendee> items = jdbc.sql("select *" + where + " order by lower(name), id limit :limit offset :offset")
+                .params(params).query(ActivityRepository::attendee).list();
+        return PageResult.of(items, total, page);
+    }
+
+    Optional<ActivityAttendance.Attendee> attendee(long activityId, long attendeeId) {
+        return jdbc.sql("select * from activity_attendee where activity_id = ? and id = ?").params(activityId, attendeeId)
+                .query(ActivityRepository::attendee).optional();
+    }
+
+    /** Whether someone else on the list is this person: the same name and origin, or the same volunteer. */
+    boolean listsAnother(long activityId, long attendeeId, String name, @Nullable String origin, @Nullable Long volunteerId) {
+        return jdbc.sql("""
+                        select exists (select 1 from activity_attendee
+                                        where activity_id = :activity and id <> :attendee
+                                          and ((lower(name) = lower(:name) and lower(coalesce(origin, '')) = lower(coalesce(:origin, '')))
+                                               or volunteer_id = :volunteer))""")
+                .param("activity", activityId).param("attendee", attendeeId).param("name", name)
+                .param("origin", origin, java.sql.Types.VARCHAR).param("volunteer", volunteerId, java.sql.Types.BIGINT)
+                .query(Boolean.class).single();
+    }
+
+    void correctAttendee(long activityId, long attendeeId, String name, @Nullable String origin, @Nullable Long volunteerId) {
+        jdbc.sql("update activity_attendee set name = ?, origin = ?, volunteer_id = ? where activity_id = ? and id = ?")
+                .params(name, origin, volunteerId, activityId, attendeeId).update();
+    }
+
+    private static ActivityAttendance.Attendee attendee(ResultSet rs, int row) throws SQLException {
+        return new ActivityAttendance.Attendee(rs.getLong("id"), rs.getString("name"), rs.getString("origin"),
+                (Long) rs.getObject("volunteer_id"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"));
     }
 
     private List<ActivityView> withPartners(List<ActivityView> activities) {

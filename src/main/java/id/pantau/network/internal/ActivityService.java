@@ -133,7 +133,7 @@ class ActivityService {
         actor.requireRole(WRITERS);
         RegionCode region = repository.lockRegion(id).orElseThrow(() -> new NotFoundException("Activity", id));
         actor.requireScope(region);
-        List<ActivityAttendance.NewAttendee> attendees = validateAttendees(request);
+        List<ActivityAttendance.NewAttendee> attendees = validateAttendees(actor, request);
         Instant now = clock.instant();
         int added = 0;
         for (ActivityAttendance.NewAttendee attendee : attendees) {
@@ -159,6 +159,50 @@ class ActivityService {
         return attendance(id, null, null);
     }
 
+    /** A page of the attendance list, narrowed to names or origins containing {@code q}; for those who read it in full. */
+    PageResult<ActivityAttendance.Attendee> attendees(Actor actor, long id, @Nullable String q, PageRequest page) {
+        attendance(actor, id);
+        return repository.attendees(id, q == null || q.isBlank() ? null : q.strip(), page);
+    }
+
+    ActivityAttendance.Attendee attendee(Actor actor, long id, long attendeeId) {
+        attendance(actor, id);
+        return repository.attendee(id, attendeeId).orElseThrow(() -> new NotFoundException("Attendee", attendeeId));
+    }
+
+    /**
+     * Corrects a name, origin or volunteer number typed wrongly. Making the attendee someone who
+     * is on the list already would count that person twice: 409, take one of them off instead.
+     */
+    @Transactional
+    ActivityAttendance.Attendee correctAttendee(Actor actor, long id, long attendeeId, ActivityAttendance.NewAttendee changes) {
+        actor.requireRole(WRITERS);
+        RegionCode region = repository.lockRegion(id).orElseThrow(() -> new NotFoundException("Activity", id));
+        actor.requireScope(region);
+        ActivityAttendance.Attendee before = repository.attendee(id, attendeeId)
+                .orElseThrow(() -> new NotFoundException("Attendee", attendeeId));
+        ActivityAttendance.NewAttendee valid;
+        try {
+            valid = validateAttendees(actor, new ActivityAttendance.Request(List.of(changes))).getFirst();
+        } catch (id.pantau.shared.InvalidInputException e) {
+            // one attendee: its fields are named as in the body, not as in a list of them
+            throw new id.pantau.shared.InvalidInputException(e.violations().stream().map(v -> new id.pantau.shared.FieldViolation(
+                    v.field().replaceFirst("^attendees\\[0\\]\\.", ""), v.code(), v.message())).toList());
+        }
+        if (repository.listsAnother(id, attendeeId, valid.name(), valid.origin(), valid.volunteerId())) {
+            throw new id.pantau.shared.ConflictException(new id.pantau.shared.FieldViolation("name", "attendee.duplicate",
+                    "this person is on the attendance list already"));
+        }
+        repository.correctAttendee(id, attendeeId, valid.name(), valid.origin(), valid.volunteerId());
+        // names stay out of the audit table, as for recording
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("attendeeId", attendeeId);
+        details.put("volunteerIdBefore", before.volunteerId());
+        details.put("volunteerIdAfter", valid.volunteerId());
+        audit.record(actor.username(), "ACTIVITY_ATTENDEE_CORRECTED", subject(id), details);
+        return repository.attendee(id, attendeeId).orElseThrow();
+    }
+
     /**
      * The attendance list. Attendees' names are personal data: only those who may record
      * attendance (staff, coordinators, administrators of the region) read them; analysts see
@@ -178,9 +222,16 @@ class ActivityService {
                 repository.attendees(id));
     }
 
-    private static List<ActivityAttendance.NewAttendee> validateAttendees(ActivityAttendance.Request request) {
+    /**
+     * Names, origins and the volunteer numbers of attendees who are volunteers. A number must be
+     * one of the caller's region's volunteers: a mistyped number would credit someone else's
+     * partner and team with the attendance.
+     */
+    private List<ActivityAttendance.NewAttendee> validateAttendees(Actor actor, ActivityAttendance.Request request) {
         var violations = new Violations();
         List<ActivityAttendance.NewAttendee> sent = request.attendees() == null ? List.of() : request.attendees();
+        Map<Long, RegionCode> volunteerRegions = repository.volunteerRegions(sent.stream()
+                .filter(a -> a != null && a.volunteerId() != null).map(ActivityAttendance.NewAttendee::volunteerId).toList());
         violations.check(!sent.isEmpty(), "attendees", "required", "list at least one attendee");
         violations.check(sent.size() <= MAX_ATTENDEES_PER_REQUEST, "attendees", "attendees.tooMany",
                 "at most " + MAX_ATTENDEES_PER_REQUEST + " attendees per request");
@@ -197,8 +248,13 @@ class ActivityService {
             boolean ok = violations.check(name != null && name.length() >= 2 && name.length() <= 200,
                     field + ".name", name == null ? "required" : "name.length", "is required, 2 to 200 characters");
             ok &= violations.check(origin == null || origin.length() <= 200, field + ".origin", "tooLong", "at most 200 characters");
-            ok &= violations.check(attendee.volunteerId() == null || attendee.volunteerId() > 0, field + ".volunteerId",
-                    "value.invalid", "must be a volunteer id");
+            Long volunteerId = attendee.volunteerId();
+            if (volunteerId != null) {
+                ok &= violations.check(volunteerRegions.containsKey(volunteerId), field + ".volunteerId", "volunteer.unknown",
+                        "no volunteer " + volunteerId)
+                        && violations.check(actor.mayActOn(volunteerRegions.get(volunteerId)), field + ".volunteerId",
+                        "volunteer.outOfScope", "volunteer " + volunteerId + " belongs to a region outside yours");
+            }
             if (ok) {
                 cleaned.add(new ActivityAttendance.NewAttendee(name, origin, attendee.volunteerId()));
             }

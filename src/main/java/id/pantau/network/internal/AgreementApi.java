@@ -54,14 +54,16 @@ class AgreementApi {
     }
 
     @GetMapping("/api/v1/agreements")
-    @Operation(summary = "Agreements in your region; expiring=N keeps those signed or in force ending within N days")
+    @Operation(summary = "Agreements in your region; expiring=N keeps those signed or in force ending within N days, "
+            + "overdue=true those with a follow-up past its due date")
     PageResult<Agreements.AgreementSummary> list(Actor actor, @RequestParam(required = false) @Nullable RegionCode region,
                                                  @RequestParam(required = false) @Nullable AgreementStatus status,
                                                  @RequestParam(required = false) @Nullable Long partnerId,
                                                  @RequestParam(required = false) @Nullable Integer expiring,
+                                                 @RequestParam(defaultValue = "false") boolean overdue,
                                                  @RequestParam(required = false) @Nullable Integer page,
                                                  @RequestParam(required = false) @Nullable Integer size) {
-        return agreements.list(actor, region, status, partnerId, expiring, PageRequest.of(page, size));
+        return agreements.list(actor, region, status, partnerId, expiring, overdue, PageRequest.of(page, size));
     }
 
     @GetMapping("/api/v1/agreements/{id}")

@@ -362,6 +362,12 @@ class Agreements {
      */
     PageResult<AgreementSummary> list(Actor actor, @Nullable RegionCode region, @Nullable AgreementStatus status,
                                       @Nullable Long partnerId, @Nullable Integer expiring, PageRequest page) {
+        return list(actor, region, status, partnerId, expiring, false, page);
+    }
+
+    /** As above; {@code overdue} keeps the agreements with a follow-up past its due date and not done. */
+    PageResult<AgreementSummary> list(Actor actor, @Nullable RegionCode region, @Nullable AgreementStatus status,
+                                      @Nullable Long partnerId, @Nullable Integer expiring, boolean overdue, PageRequest page) {
         actor.requireRole(Partners.READERS.toArray(Role[]::new));
         if (expiring != null && (expiring < 0 || expiring > 3650)) {
             throw InvalidInputException.of("expiring", "expiring.range", "must be 0 to 3650 days");
@@ -382,6 +388,11 @@ class Agreements {
         if (partnerId != null) {
             conditions.add("exists (select 1 from agreement_partner ap where ap.agreement_id = a.id and ap.partner_id = :partner)");
             params.put("partner", partnerId);
+        }
+        if (overdue) {
+            conditions.add("""
+                    exists (select 1 from agreement_follow_up f
+                             where f.agreement_id = a.id and f.done_on is null and f.due_on < :today)""");
         }
         String order = "a.updated_at desc, a.id desc";
         if (expiring != null) {

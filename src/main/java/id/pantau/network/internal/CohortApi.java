@@ -69,13 +69,56 @@ class CohortApi {
     ResponseEntity<Cohorts.SessionView> addSession(Actor actor, @PathVariable long id,
                                                    @RequestBody Cohorts.SessionRequest request) {
         Cohorts.SessionView session = cohorts.addSession(actor, id, request);
-        return ResponseEntity.created(URI.create("/api/v1/cohorts/" + id)).body(session);
+        return ResponseEntity.created(URI.create("/api/v1/cohorts/" + id + "/sessions/" + session.id())).body(session);
+    }
+
+    @GetMapping("/api/v1/cohorts/{id}/sessions")
+    @Operation(summary = "The cohort's training sessions by date, with how many attended each")
+    PageResult<Cohorts.SessionView> sessions(Actor actor, @PathVariable long id,
+                                             @RequestParam(required = false) @Nullable Integer page,
+                                             @RequestParam(required = false) @Nullable Integer size) {
+        return cohorts.sessions(actor, id, PageRequest.of(page, size));
+    }
+
+    @GetMapping("/api/v1/cohorts/{id}/sessions/{sessionId}")
+    Cohorts.SessionView session(Actor actor, @PathVariable long id, @PathVariable long sessionId) {
+        return cohorts.session(actor, id, sessionId);
+    }
+
+    @PutMapping("/api/v1/cohorts/{id}/sessions/{sessionId}")
+    @Operation(summary = "Correct a session's title and date (its attendance stays)")
+    Cohorts.SessionView updateSession(Actor actor, @PathVariable long id, @PathVariable long sessionId,
+                                      @RequestBody Cohorts.SessionRequest request) {
+        return cohorts.updateSession(actor, id, sessionId, request);
     }
 
     @PostMapping("/api/v1/cohorts/{id}/members")
-    @Operation(summary = "Enrol an approved volunteer")
+    @Operation(summary = "Enrol an approved volunteer; answers the cohort")
     ResponseEntity<Cohorts.CohortView> enrol(Actor actor, @PathVariable long id, @RequestBody Cohorts.EnrolRequest request) {
-        return ResponseEntity.created(URI.create("/api/v1/cohorts/" + id)).body(cohorts.enrol(actor, id, request));
+        Cohorts.CohortView cohort = cohorts.enrol(actor, id, request);
+        return ResponseEntity.created(URI.create("/api/v1/cohorts/" + id + "/members/" + request.volunteerId())).body(cohort);
+    }
+
+    @GetMapping("/api/v1/cohorts/{id}/members")
+    @Operation(summary = "The cohort's cadres by name with attendance, completion and certificate code; filter completed, q")
+    PageResult<Cohorts.MemberView> members(Actor actor, @PathVariable long id,
+                                           @RequestParam(required = false) @Nullable Boolean completed,
+                                           @RequestParam(required = false) @Nullable String q,
+                                           @RequestParam(required = false) @Nullable Integer page,
+                                           @RequestParam(required = false) @Nullable Integer size) {
+        return cohorts.members(actor, id, new Cohorts.MemberFilter(completed, q), PageRequest.of(page, size));
+    }
+
+    @GetMapping("/api/v1/cohorts/{id}/members/{volunteerId}")
+    Cohorts.MemberView member(Actor actor, @PathVariable long id, @PathVariable long volunteerId) {
+        return cohorts.member(actor, id, volunteerId);
+    }
+
+    @PutMapping("/api/v1/cohorts/{id}/members/{volunteerId}")
+    @Operation(summary = "Correct a cadre's completion date {completedOn}; the certificate code stays (409 if not completed yet)")
+    Cohorts.MemberView updateMember(Actor actor, @PathVariable long id, @PathVariable long volunteerId,
+                                    @RequestBody Cohorts.CompletionRequest request) {
+        return cohorts.updateMember(actor, id, volunteerId, request);
     }
 
     @PostMapping("/api/v1/cohorts/{id}/sessions/{sessionId}/attendance")

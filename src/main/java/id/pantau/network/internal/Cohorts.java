@@ -69,6 +69,10 @@ class Cohorts {
     record CompletionRequest(@Nullable LocalDate completedOn) {
     }
 
+    /** What a member list is narrowed to: completed or not, a name. */
+    record MemberFilter(@Nullable Boolean completed, @Nullable String q) {
+    }
+
     record CohortSummary(long id, String name, String programme, RegionCode regionCode, String regionName,
                          LocalDate startsOn, long memberCount, long completedCount, Instant createdAt, Instant updatedAt) {
     }
@@ -136,22 +140,10 @@ class Cohorts {
         CohortSummary cohort = jdbc.sql(SUMMARY_SELECT + " where c.id = ?").param(id).query(this::mapSummary).optional()
                 .orElseThrow(() -> new NotFoundException("Cohort", id));
         actor.requireScope(cohort.regionCode());
-        List<SessionView> sessions = jdbc.sql("""
-                        select s.id, s.title, s.held_on,
-                               (select count(*) from cohort_attendance a where a.session_id = s.id) as attendance
-                        from cohort_session s where s.cohort_id = ? order by s.held_on, s.id""")
-                .param(id).query((rs, i) -> new SessionView(rs.getLong("id"), rs.getString("title"),
-                        rs.getDate("held_on").toLocalDate(), rs.getLong("attendance"))).list();
-        List<MemberView> members = jdbc.sql("""
-                        select m.volunteer_id, v.name, m.enrolled_at, m.completed_on, m.certificate_code,
-                               (select count(*) from cohort_attendance a
-                                 where a.cohort_id = m.cohort_id and a.volunteer_id = m.volunteer_id) as attended
-                        from cohort_member m join volunteer v on v.id = m.volunteer_id
-                        where m.cohort_id = ? order by v.name, m.volunteer_id""")
-                .param(id).query((rs, i) -> new MemberView(rs.getLong("volunteer_id"), rs.getString("name"),
-                        rs.getTimestamp("enrolled_at").toInstant(), rs.getLong("attended"),
-                        rs.getDate("completed_on") == null ? null : rs.getDate("completed_on").toLocalDate(),
-                        rs.getString("certificate_code"))).list();
+        List<SessionView> sessions = jdbc.sql(SESSION_SELECT + " where s.cohort_id = ? order by s.held_on, s.id")
+                .param(id).query(Cohorts::mapSession).list();
+        List<MemberView> members = jdbc.sql(MEMBER_SELECT + " where m.cohort_id = ? order by v.name, m.volunteer_id")
+                .param(id).query(Cohorts::mapMember).list();
         return new CohortView(cohort.id(), cohort.name(), cohort.programme(), cohort.regionCode(), cohort.regionName(),
                 cohort.startsOn(), sessions, members, cohort.createdAt(), cohort.updatedAt());
     }
@@ -188,15 +180,7 @@ class Cohorts {
     SessionView addSession(Actor actor, long id, SessionRequest request) {
         actor.requireRole(Volunteers.MANAGERS);
         CohortView cohort = get(actor, id);
-        Violations violations = new Violations();
-        String title = request.title() == null ? "" : request.title().strip();
-        violations.check(title.length() >= 2 && title.length() <= 200, "title", title.isEmpty() ? "required" : "title.length",
-                title.isEmpty() ? "is required" : "must be 2 to 200 characters");
-        if (violations.check(request.heldOn() != null, "heldOn", "required", "is required")) {
-            violations.check(!request.heldOn().isBefore(cohort.startsOn()), "heldOn", "heldOn.beforeStart",
-                    "must not be before the cohort starts (" + cohort.startsOn() + ")");
-        }
-        violations.throwIfAny();
+        String title = validSession(cohort, request);
         long sessionId = jdbc.sql("""
                         insert into cohort_session (cohort_id, title, held_on, created_at, created_by)
                         values (?, ?, ?, ?, ?) returning id""")
@@ -212,12 +196,7 @@ class Cohorts {
         actor.requireRole(Volunteers.MANAGERS);
         get(actor, id);
         Violations violations = new Violations();
-        if (violations.check(request.volunteerId() != null, "volunteerId", "required", "is required")) {
-            Volunteers.VolunteerView volunteer = volunteers.find(request.volunteerId());
-            actor.requireScope(volunteer.regionCode());
-            violations.check(volunteer.status() == VolunteerStatus.APPROVED, "volunteerId", "volunteer.notApproved",
-                    "volunteer " + volunteer.id() + " is " + volunteer.status() + "; approve the volunteer first");
-        }
+        volunteers.approvedFor(actor, request.volunteerId(), "volunteerId", violations);
         violations.throwIfAny();
         int added = jdbc.sql("""
                         insert into cohort_member (cohort_id, volunteer_id, enrolled_at) values (?, ?, ?)
@@ -268,21 +247,119 @@ class Cohorts {
             throw new ConflictException("Volunteer " + volunteerId + " completed this cohort on " + member.completedOn()
                     + " with certificate " + member.certificateCode());
         }
-        Violations violations = new Violations();
-        LocalDate on = request.completedOn();
-        if (violations.check(on != null, "completedOn", "required", "is required")) {
-            violations.check(!on.isBefore(cohort.startsOn()), "completedOn", "completedOn.beforeStart",
-                    "must not be before the cohort starts (" + cohort.startsOn() + ")");
-            violations.check(!on.isAfter(LocalDate.now(clock).plusDays(1)), "completedOn", "completedOn.future",
-                    "must not be in the future");
-        }
-        violations.throwIfAny();
+        LocalDate on = validCompletion(cohort, request);
         CertificateCode code = CertificateCode.generate(random);
         jdbc.sql("update cohort_member set completed_on = ?, certificate_code = ? where cohort_id = ? and volunteer_id = ?")
                 .params(Date.valueOf(on), code.value(), id, volunteerId).update();
         audit.record(actor.username(), "COHORT_MEMBER_COMPLETED", "cohort:" + id,
                 Map.of("volunteerId", volunteerId, "completedOn", on.toString(), "certificateCode", code.value()));
         return new MemberView(volunteerId, member.name(), member.enrolledAt(), member.sessionsAttended(), on, code.value());
+    }
+
+    private static String validSession(CohortView cohort, SessionRequest request) {
+        Violations violations = new Violations();
+        String title = request.title() == null ? "" : request.title().strip();
+        violations.check(title.length() >= 2 && title.length() <= 200, "title", title.isEmpty() ? "required" : "title.length",
+                title.isEmpty() ? "is required" : "must be 2 to 200 characters");
+        if (violations.check(request.heldOn() != null, "heldOn", "required", "is required")) {
+            violations.check(!request.heldOn().isBefore(cohort.startsOn()), "heldOn", "heldOn.beforeStart",
+                    "must not be before the cohort starts (" + cohort.startsOn() + ")");
+        }
+        violations.throwIfAny();
+        return title;
+    }
+
+    /** The cohort's sessions in order of their dates, with how many attended each. */
+    PageResult<SessionView> sessions(Actor actor, long id, PageRequest page) {
+        get(actor, id);
+        long total = jdbc.sql("select count(*) from cohort_session where cohort_id = ?").param(id).query(Long.class).single();
+        List<SessionView> items = jdbc.sql(SESSION_SELECT + " where s.cohort_id = ? order by s.held_on, s.id limit ? offset ?")
+                .params(id, page.size(), page.offset()).query(Cohorts::mapSession).list();
+        return PageResult.of(items, total, page);
+    }
+
+    SessionView session(Actor actor, long id, long sessionId) {
+        get(actor, id);
+        return jdbc.sql(SESSION_SELECT + " where s.cohort_id = ? and s.id = ?").params(id, sessionId)
+                .query(Cohorts::mapSession).optional().orElseThrow(() -> new NotFoundException("Session", sessionId));
+    }
+
+    /** Corrects a session's title or date; its attendance stays. */
+    @Transactional
+    SessionView updateSession(Actor actor, long id, long sessionId, SessionRequest request) {
+        actor.requireRole(Volunteers.MANAGERS);
+        CohortView cohort = get(actor, id);
+        SessionView before = session(actor, id, sessionId);
+        String title = validSession(cohort, request);
+        jdbc.sql("update cohort_session set title = ?, held_on = ? where id = ? and cohort_id = ?")
+                .params(title, Date.valueOf(request.heldOn()), sessionId, id).update();
+        audit.record(actor.username(), "COHORT_SESSION_UPDATED", "cohort:" + id, Map.of("sessionId", sessionId,
+                "before", Map.of("title", before.title(), "heldOn", before.heldOn().toString()),
+                "after", Map.of("title", title, "heldOn", request.heldOn().toString())));
+        return session(actor, id, sessionId);
+    }
+
+    /** The cohort's cadres by name; {@code completed} keeps those who did (true) or did not (false) complete it. */
+    PageResult<MemberView> members(Actor actor, long id, MemberFilter filter, PageRequest page) {
+        get(actor, id);
+        List<String> conditions = new ArrayList<>(List.of("m.cohort_id = :cohort"));
+        Map<String, Object> params = new HashMap<>(Map.of("cohort", id));
+        if (filter.completed() != null) {
+            conditions.add(filter.completed() ? "m.completed_on is not null" : "m.completed_on is null");
+        }
+        if (filter.q() != null && !filter.q().isBlank()) {
+            conditions.add("v.name ilike :q");
+            params.put("q", "%" + filter.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        String where = " where " + String.join(" and ", conditions);
+        long total = jdbc.sql("select count(*) from cohort_member m join volunteer v on v.id = m.volunteer_id" + where)
+                .params(params).query(Long.class).single();
+        params.put("limit", page.size());
+        params.put("offset", page.offset());
+        List<MemberView> items = jdbc.sql(MEMBER_SELECT + where + " order by v.name, m.volunteer_id limit :limit offset :offset")
+                .params(params).query(Cohorts::mapMember).list();
+        return PageResult.of(items, total, page);
+    }
+
+    MemberView member(Actor actor, long id, long volunteerId) {
+        get(actor, id);
+        return jdbc.sql(MEMBER_SELECT + " where m.cohort_id = ? and m.volunteer_id = ?").params(id, volunteerId)
+                .query(Cohorts::mapMember).optional().orElseThrow(() -> new NotFoundException("Cohort member", volunteerId));
+    }
+
+    /**
+     * Corrects the completion date of a cadre who completed the cohort; the certificate code stays
+     * (it may already be printed). A cadre who has not completed it is completed with POST
+     * .../completion, which issues the code: this answers 409 for them.
+     */
+    @Transactional
+    MemberView updateMember(Actor actor, long id, long volunteerId, CompletionRequest request) {
+        actor.requireRole(Volunteers.MANAGERS);
+        CohortView cohort = get(actor, id);
+        MemberView member = member(actor, id, volunteerId);
+        if (member.completedOn() == null) {
+            throw new ConflictException(new FieldViolation("completedOn", "completion.missing",
+                    "volunteer " + volunteerId + " has not completed this cohort; record the completion first"));
+        }
+        LocalDate on = validCompletion(cohort, request);
+        jdbc.sql("update cohort_member set completed_on = ? where cohort_id = ? and volunteer_id = ?")
+                .params(Date.valueOf(on), id, volunteerId).update();
+        audit.record(actor.username(), "COHORT_MEMBER_UPDATED", "cohort:" + id, Map.of("volunteerId", volunteerId,
+                "before", Map.of("completedOn", member.completedOn().toString()), "after", Map.of("completedOn", on.toString())));
+        return member(actor, id, volunteerId);
+    }
+
+    private LocalDate validCompletion(CohortView cohort, CompletionRequest request) {
+        Violations violations = new Violations();
+        LocalDate on = request.completedOn();
+        if (violations.check(on != null, "completedOn", "required", "is required")) {
+            violations.check(!on.isBefore(cohort.startsOn()), "completedOn", "completedOn.beforeStart",
+                    "must not be before the cohort starts (" + cohort.startsOn() + ")");
+            violations.check(!on.isAfter(LocalDate.now(clock.withZone(Agreements.CALENDAR_ZONE)).plusDays(1)), "completedOn",
+                    "completedOn.future", "must not be in the future");
+        }
+        violations.throwIfAny();
+        return on;
     }
 
     /** Public verification: the certificate of a code, or empty (also for a code that cannot be one). */
@@ -351,6 +428,28 @@ class Cohorts {
         details.put("regionCode", valid.region().value());
         details.put("startsOn", valid.startsOn().toString());
         return details;
+    }
+
+    private static final String SESSION_SELECT = """
+            select s.id, s.title, s.held_on,
+                   (select count(*) from cohort_attendance a where a.session_id = s.id) as attendance
+            from cohort_session s""";
+
+    private static final String MEMBER_SELECT = """
+            select m.volunteer_id, v.name, m.enrolled_at, m.completed_on, m.certificate_code,
+                   (select count(*) from cohort_attendance a
+                     where a.cohort_id = m.cohort_id and a.volunteer_id = m.volunteer_id) as attended
+            from cohort_member m join volunteer v on v.id = m.volunteer_id""";
+
+    private static SessionView mapSession(ResultSet rs, int row) throws SQLException {
+        return new SessionView(rs.getLong("id"), rs.getString("title"), rs.getDate("held_on").toLocalDate(),
+                rs.getLong("attendance"));
+    }
+
+    private static MemberView mapMember(ResultSet rs, int row) throws SQLException {
+        return new MemberView(rs.getLong("volunteer_id"), rs.getString("name"), rs.getTimestamp("enrolled_at").toInstant(),
+                rs.getLong("attended"), rs.getDate("completed_on") == null ? null : rs.getDate("completed_on").toLocalDate(),
+                rs.getString("certificate_code"));
     }
 
     private static final String SUMMARY_SELECT = """

@@ -48,14 +48,51 @@ class ContributionApi {
 
     @GetMapping("/api/v1/contributions")
     @ResponseBody
-    @Operation(summary = "Every partner of a region (within yours) with its figures, by name")
-    PageResult<Contributions.Contribution> byRegion(Actor actor, @RequestParam(required = false) @Nullable RegionCode region,
+    @Operation(summary = "Every partner (subject=PARTNER, the default) or team (subject=TEAM) of a region within yours, "
+            + "with its figures, by name")
+    PageResult<Contributions.Contribution> byRegion(Actor actor,
+                                                    @RequestParam(defaultValue = "PARTNER") Contributions.Subject subject,
+                                                    @RequestParam(required = false) @Nullable RegionCode region,
                                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
                                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
                                                     @RequestParam(required = false) @Nullable Integer page,
                                                     @RequestParam(required = false) @Nullable Integer size) {
-        return contributions.byRegion(actor, region, contributions.period(from, to),
+        return contributions.byRegion(actor, subject, region, contributions.period(from, to),
                 PageRequest.of(page, size == null ? 25 : Math.min(size, 100)));
+    }
+
+    /** The overview page: the partners and the teams of a region with their figures for a period. */
+    @GetMapping("/network/contributions")
+    String overview(Actor actor, @RequestParam(required = false) @Nullable String region,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+                    Model model) {
+        RegionCode code = region == null || region.isBlank() || !RegionCode.isValid(region.strip()) ? null
+                : RegionCode.parse(region.strip());
+        model.addAttribute("region", code == null ? "" : code.value());
+        model.addAttribute("invalidRegion", region != null && !region.isBlank() && code == null);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        try {
+            Contributions.Period period = contributions.period(from, to);
+            model.addAttribute("period", period);
+            model.addAttribute("partners", contributions.byRegion(actor, Contributions.Subject.PARTNER, code, period,
+                    PageRequest.of(0, 100)));
+            model.addAttribute("teams", contributions.byRegion(actor, Contributions.Subject.TEAM, code, period,
+                    PageRequest.of(0, 100)));
+        } catch (id.pantau.shared.InvalidInputException e) {
+            model.addAttribute("errors", e.violations());
+        }
+        return "network/contributions";
+    }
+
+    @GetMapping("/network/teams/{id}/contribution")
+    String teamPage(Actor actor, @PathVariable long id,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+                    Model model) {
+        model.addAttribute("c", contributions.ofTeam(actor, id, contributions.period(from, to)));
+        return "network/contribution :: figures";
     }
 
     @GetMapping("/network/partners/{id}/contribution")

@@ -27,8 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <ul>
  *   <li>members: approved volunteers affiliated with the partner or in a team it formed (for a
  *       team: its approved members), who had joined by the end of the period;</li>
- *   <li>active members: those who filed a report or attended an activity in the period;</li>
- *   <li>reports: reports the members filed in the period (through their volunteer accounts);</li>
+ *   <li>active members: those who filed a report for it or attended an activity in the period;</li>
+ *   <li>reports: reports filed for it in the period: a volunteer's report carries the partner and
+ *       teams the volunteer reported for when filing it, so it stays theirs if the volunteer moves;</li>
  *   <li>activities: activities the partner organised or took part in (for a team: that its
  *       members attended) that overlap the period;</li>
  *   <li>agreements in force: the partner's agreements (for a team: its forming partner's) signed
@@ -94,7 +95,8 @@ class Contributions {
                 .param("partner", partnerId).param("end", java.sql.Timestamp.from(period.end()))
                 .query((rs, i) -> new Member(rs.getLong(1), (Long) rs.getObject(2))).list();
         long activityCount = activities.countActivities(partnerId, period.from(), period.to());
-        return figures("PARTNER", partnerId, partner.name(), partner.regionCode(), period, members, activityCount,
+        return figures("PARTNER", partnerId, partner.name(), partner.regionCode(), period, members,
+                reports.forPartner(partnerId, period.start(), period.end()), activityCount,
                 agreementsInForce(List.of(partnerId), period));
     }
 
@@ -114,22 +116,31 @@ class Contributions {
                 .query(Long.class).single();
         long agreementsCount = team.formedByPartnerId() == null ? 0
                 : agreementsInForce(List.of(team.formedByPartnerId()), period);
-        return figures("TEAM", teamId, team.name(), team.regionCode(), period, members, activityCount, agreementsCount);
+        return figures("TEAM", teamId, team.name(), team.regionCode(), period, members,
+                reports.forTeam(teamId, period.start(), period.end()), activityCount, agreementsCount);
     }
 
-    /** Every partner in a region (of the actor's scope), with its figures, by name. */
-    PageResult<Contribution> byRegion(Actor actor, @Nullable RegionCode region, Period period, PageRequest page) {
-        return partners.list(actor, region, null, null, page).map(p -> ofPartner(actor, p.id(), period));
+    /** Whose figures a region's overview lists. */
+    enum Subject { PARTNER, TEAM }
+
+    /** Every partner (or team) in a region of the actor's scope, with its figures, by name. */
+    PageResult<Contribution> byRegion(Actor actor, Subject subject, @Nullable RegionCode region, Period period,
+                                      PageRequest page) {
+        if (region != null) {
+            actor.requireScope(region);
+        }
+        return subject == Subject.TEAM
+                ? teams.list(actor, region, null, null, page).map(t -> ofTeam(actor, t.id(), period))
+                : partners.list(actor, region, null, null, page).map(p -> ofPartner(actor, p.id(), period));
     }
 
     private record Member(long volunteerId, @Nullable Long accountId) {
     }
 
     private Contribution figures(String subject, long id, String name, RegionCode region, Period period,
-                                 List<Member> members, long activityCount, long agreementsCount) {
-        List<Long> accounts = members.stream().map(Member::accountId).filter(java.util.Objects::nonNull).toList();
+                                 List<Member> members, ReportCounts.Filed filed, long activityCount, long agreementsCount) {
         Set<Long> active = new HashSet<>();
-        Set<Long> activeAccounts = new HashSet<>(reports.activeSubmitters(accounts, period.start(), period.end()));
+        Set<Long> activeAccounts = new HashSet<>(filed.submitters());
         members.stream().filter(m -> m.accountId() != null && activeAccounts.contains(m.accountId()))
                 .forEach(m -> active.add(m.volunteerId()));
         if (!members.isEmpty()) {
@@ -142,7 +153,7 @@ class Contributions {
                     .query(Long.class).list());
         }
         return new Contribution(subject, id, name, region, period.from(), period.to(), members.size(), active.size(),
-                reports.submittedBy(accounts, period.start(), period.end()), activityCount, agreementsCount);
+                filed.reports(), activityCount, agreementsCount);
     }
 
     /**

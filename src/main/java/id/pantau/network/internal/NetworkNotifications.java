@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import id.pantau.account.Actor;
+import id.pantau.account.AuditTrail;
 import id.pantau.account.Role;
 import id.pantau.shared.PageRequest;
 import id.pantau.shared.PageResult;
@@ -35,7 +36,11 @@ class NetworkNotifications {
 
     private static final Logger log = LoggerFactory.getLogger(NetworkNotifications.class);
 
+    /** The actor of the job's own changes in the history and the audit trail. */
+    static final String SYSTEM = "system";
+
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
     private final ObjectProvider<JavaMailSender> mail;
     private final Clock clock;
@@ -43,12 +48,13 @@ class NetworkNotifications {
     private final List<String> recipients;
     private final String from;
 
-    NetworkNotifications(JdbcClient jdbc, org.springframework.transaction.support.TransactionTemplate transaction,
+    NetworkNotifications(JdbcClient jdbc, AuditTrail audit, org.springframework.transaction.support.TransactionTemplate transaction,
                          ObjectProvider<JavaMailSender> mail, Clock clock,
                          @Value("${pantau.notifications.agreement-expiry-days:30}") int expiryWarningDays,
                          @Value("${pantau.notifications.mail-to:}") String recipients,
                          @Value("${pantau.notifications.mail-from:pantau@localhost}") String from) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.transaction = transaction;
         this.mail = mail;
         this.clock = clock;
@@ -57,8 +63,9 @@ class NetworkNotifications {
         this.from = from;
     }
 
+    /** A notice; {@code sentAt} once mailed, {@code sendError} what the mail server answered when it refused. */
     record Notice(long id, String kind, String subjectKey, @Nullable String regionCode, String title, String body,
-                  java.time.Instant createdAt, java.time.@Nullable Instant sentAt) {
+                  java.time.Instant createdAt, java.time.@Nullable Instant sentAt, @Nullable String sendError) {
     }
 
     @Scheduled(cron = "${pantau.notifications.cron:0 7 * * * *}")
@@ -68,18 +75,31 @@ class NetworkNotifications {
         send();
     }
 
-    /** Agreements in force whose validity ended yesterday or before become EXPIRED, recorded as done by the system. */
+    /**
+     * Agreements in force whose validity ended yesterday or before become EXPIRED, recorded in
+     * their history and in the audit trail as done by the system, in one transaction.
+     */
     int expireEnded() {
         LocalDate today = LocalDate.now(clock.withZone(Agreements.CALENDAR_ZONE));
-        return jdbc.sql("""
-                        with ended as (
-                            update agreement set status = 'EXPIRED', updated_at = :now
-                             where status = 'ACTIVE' and valid_until < :today
-                            returning id)
-                        insert into agreement_event (agreement_id, at, actor, from_status, to_status, on_date, note)
-                        select id, :now, 'system', 'ACTIVE', 'EXPIRED', :today, 'masa berlaku berakhir' from ended""")
-                .param("now", Timestamp.from(clock.instant())).param("today", Date.valueOf(today))
-                .update();
+        List<Long> ended = transaction.execute(status -> {
+            List<Long> ids = jdbc.sql("""
+                            with ended as (
+                                update agreement set status = 'EXPIRED', updated_at = :now
+                                 where status = 'ACTIVE' and valid_until < :today
+                                returning id, valid_until),
+                            history as (
+                                insert into agreement_event (agreement_id, at, actor, from_status, to_status, on_date, note)
+                                select id, :now, 'system', 'ACTIVE', 'EXPIRED', :today, 'masa berlaku berakhir' from ended)
+                            select id from ended order by id""")
+                    .param("now", Timestamp.from(clock.instant())).param("today", Date.valueOf(today))
+                    .query(Long.class).list();
+            for (Long id : ids) {
+                audit.record(SYSTEM, "AGREEMENT_EXPIRED", "agreement:" + id,
+                        Map.of("from", "ACTIVE", "to", "EXPIRED", "date", today.toString(), "reason", "validUntil passed"));
+            }
+            return ids;
+        });
+        return ended == null ? 0 : ended.size();
     }
 
     /** Raises the notices not raised yet; returns how many were new. */
@@ -115,22 +135,39 @@ class NetworkNotifications {
     }
 
     /**
-     * Mails the unsent notices when a mail server and recipients are configured; returns how many
-     * were sent. The batch stays locked while it is mailed, so two nodes never mail one notice.
+     * Mails every unsent notice when a mail server and recipients are configured; returns how many
+     * were sent. Batches of {@value #BATCH} go in id order, each locked while it is mailed so that
+     * two nodes never mail one notice; a notice the server refuses keeps its error and is tried
+     * again on the next run (not again in this one).
      */
     int send() {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null || recipients.isEmpty()) {
             return 0;
         }
-        Integer sent = transaction.execute(status -> sendBatch(sender));
-        return sent == null ? 0 : sent;
+        int sent = 0;
+        long after = 0;
+        while (true) {
+            long from = after;
+            Batch batch = transaction.execute(status -> sendBatch(sender, from));
+            if (batch == null || batch.lastId() == null) {
+                return sent;
+            }
+            sent += batch.sent();
+            after = batch.lastId();
+        }
     }
 
-    private int sendBatch(JavaMailSender sender) {
+    private static final int BATCH = 100;
+
+    private record Batch(int sent, @Nullable Long lastId) {
+    }
+
+    private Batch sendBatch(JavaMailSender sender, long after) {
         List<Notice> unsent = jdbc.sql("""
-                        select * from notification where sent_at is null order by created_at limit 100 for update skip locked""")
-                .query((rs, i) -> notice(rs)).list();
+                        select * from notification where sent_at is null and id > ?
+                         order by id limit ? for update skip locked""")
+                .params(after, BATCH).query((rs, i) -> notice(rs)).list();
         int sent = 0;
         for (Notice notice : unsent) {
             SimpleMailMessage message = new SimpleMailMessage();
@@ -148,7 +185,7 @@ class NetworkNotifications {
                 jdbc.sql("update notification set send_error = ? where id = ?").params(e.getMessage(), notice.id()).update();
             }
         }
-        return sent;
+        return new Batch(sent, unsent.isEmpty() ? null : unsent.getLast().id());
     }
 
     PageResult<Notice> list(Actor actor, @Nullable String kind, PageRequest page) {
@@ -173,6 +210,6 @@ class NetworkNotifications {
         Timestamp sent = rs.getTimestamp("sent_at");
         return new Notice(rs.getLong("id"), rs.getString("kind"), rs.getString("subject_key"), rs.getString("region_code"),
                 rs.getString("title"), rs.getString("body"), rs.getTimestamp("created_at").toInstant(),
-                sent == null ? null : sent.toInstant());
+                sent == null ? null : sent.toInstant(), rs.getString("send_error"));
     }
 }

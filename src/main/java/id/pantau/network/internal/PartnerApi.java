@@ -57,6 +57,13 @@ class PartnerApi {
         return partners.get(actor, id);
     }
 
+    @GetMapping("/api/v1/partners/{id}/contacts")
+    @Operation(summary = "The partner's contacts unmasked (staff, coordinators, administrators of the region; every read is audited)")
+    ResponseEntity<java.util.List<PartnerContact>> contacts(Actor actor, @PathVariable long id) {
+        return ResponseEntity.ok().cacheControl(org.springframework.http.CacheControl.noStore())
+                .body(partners.revealContacts(actor, id));
+    }
+
     @PutMapping("/api/v1/partners/{id}")
     @Operation(summary = "Replace a partner's name, type, region and contacts")
     Partners.PartnerView update(Actor actor, @PathVariable long id, @RequestBody Partners.PartnerRequest request) {

@@ -85,18 +85,31 @@ class PartnerPages {
     String partner(Actor actor, @PathVariable long id, Model model) {
         model.addAttribute("partner", partners.get(actor, id));
         model.addAttribute("agreements", agreements.list(actor, null, null, id, null, PageRequest.of(0, 100)).items());
+        model.addAttribute("mayReveal", actor.hasAny(Partners.WRITERS));
         return "network/partner";
+    }
+
+    /** The partner's page with its contacts unmasked: a POST, so that it is a deliberate act, and audited. */
+    @PostMapping("/network/partners/{id}/contacts")
+    String contacts(Actor actor, @PathVariable long id, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        List<PartnerContact> contacts = partners.revealContacts(actor, id);
+        response.setHeader(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store");
+        String page = partner(actor, id, model);
+        model.addAttribute("revealedContacts", contacts);
+        return page;
     }
 
     @GetMapping("/network/agreements")
     String agreementList(Actor actor, @RequestParam(required = false) @Nullable AgreementStatus status,
                          @RequestParam(required = false) @Nullable Integer expiring,
+                         @RequestParam(defaultValue = "false") boolean overdue,
                          @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("agreements", agreements.list(actor, null, status, null, expiring,
+        model.addAttribute("agreements", agreements.list(actor, null, status, null, expiring, overdue,
                 PageRequest.of(Math.max(0, page), PAGE_SIZE)));
         model.addAttribute("statuses", AgreementStatus.values());
         model.addAttribute("status", status);
         model.addAttribute("expiring", expiring);
+        model.addAttribute("overdue", overdue);
         model.addAttribute("points", CooperationPoint.values());
         model.addAttribute("partnerChoices", partners.list(actor, null, null, null, PageRequest.of(0, 200)).items());
         model.addAttribute("home", actor.homeRegion());
@@ -125,7 +138,7 @@ class PartnerPages {
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.violations());
         }
-        return agreementList(actor, null, null, 0, model);
+        return agreementList(actor, null, null, false, 0, model);
     }
 
     @GetMapping("/network/agreements/{id}")

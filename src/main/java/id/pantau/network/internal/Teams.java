@@ -155,13 +155,8 @@ class Teams {
     MemberView addMember(Actor actor, long teamId, MemberRequest request) {
         TeamView team = manageable(actor, teamId);
         Violations violations = new Violations();
-        Volunteers.VolunteerView volunteer = null;
-        if (violations.check(request.volunteerId() != null, "volunteerId", "required", "is required")) {
-            volunteer = volunteers.find(request.volunteerId());
-            actor.requireScope(volunteer.regionCode());
-            violations.check(volunteer.status() == VolunteerStatus.APPROVED, "volunteerId", "volunteer.notApproved",
-                    "volunteer " + volunteer.id() + " is " + volunteer.status() + "; approve the volunteer first");
-        }
+        Volunteers.VolunteerView volunteer = volunteers.approvedFor(actor, request.volunteerId(), "volunteerId", violations)
+                .orElse(null);
         Assignment assignment = checkAssignment(team.regionCode(), request.role(), request.origin(), request.areaCode(),
                 request.tps(), "", violations);
         violations.throwIfAny();
@@ -327,7 +322,7 @@ class Teams {
                 violations.check(regions.exists(region), "regionCode", "regionCode.unknown", "region " + region + " does not exist");
             }
         }
-        volunteers.checkPartner(request.formedByPartnerId(), "formedByPartnerId", violations);
+        volunteers.checkPartner(request.formedByPartnerId(), "formedByPartnerId", region, violations);
         violations.throwIfAny();
         return new ValidTeam(name, region);
     }

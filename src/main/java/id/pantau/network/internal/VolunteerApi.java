@@ -67,6 +67,12 @@ class VolunteerApi {
         return volunteers.get(actor, id);
     }
 
+    @GetMapping("/api/v1/volunteers/{id}/contact")
+    @Operation(summary = "The volunteer's phone number unmasked (coordinators, staff, administrators of the region; every read is audited)")
+    ResponseEntity<Volunteers.Contact> contact(Actor actor, @PathVariable long id) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(volunteers.revealContact(actor, id));
+    }
+
     @PutMapping("/api/v1/volunteers/{id}")
     @Operation(summary = "Change a volunteer's name, region, affiliation and (when given) phone number")
     Volunteers.VolunteerView update(Actor actor, @PathVariable long id, @RequestBody Volunteers.VolunteerChanges changes) {

@@ -75,13 +75,29 @@ class VolunteerPages {
         return "network/signup-done";
     }
 
+    /**
+     * The volunteers of the caller's region by status: the pending sign-ups to decide on (the
+     * default), the approved ones with the numbers a team or cohort form asks for, the rejected.
+     */
     @GetMapping("/network/volunteers")
-    String pending(Actor actor, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("volunteers", volunteers.list(actor, null, VolunteerStatus.PENDING, null, null,
-                PageRequest.of(Math.max(0, page), 50)));
+    String list(Actor actor, @RequestParam(defaultValue = "PENDING") VolunteerStatus status,
+                @RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("volunteers", volunteers.list(actor, null, status, null, q, PageRequest.of(Math.max(0, page), 50)));
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", VolunteerStatus.values());
+        model.addAttribute("q", q);
         model.addAttribute("mayDecide", actor.hasAny(Volunteers.MANAGERS));
         model.addAttribute("zone", java.time.ZoneId.of("Asia/Jakarta"));
         return "network/volunteer-list";
+    }
+
+    /** Shows one volunteer's number in clear on the list: a POST, so that it is a deliberate act, and audited. */
+    @PostMapping("/network/volunteers/{id}/contact")
+    String contact(Actor actor, @PathVariable long id, Model model, HttpServletResponse response) {
+        Volunteers.Contact contact = volunteers.revealContact(actor, id);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        model.addAttribute("revealed", contact);
+        return list(actor, volunteers.get(actor, id).status(), null, 0, model);
     }
 
     @PostMapping("/network/volunteers/{id}/approve")
@@ -94,7 +110,7 @@ class VolunteerPages {
             model.addAttribute("approval", approval);
             return "network/volunteer-approved";
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
+            redirect.addFlashAttribute("alreadyDecided", id);
             return "redirect:/network/volunteers";
         }
     }
@@ -104,7 +120,7 @@ class VolunteerPages {
         try {
             redirect.addFlashAttribute("rejected", volunteers.reject(actor, id).name());
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
+            redirect.addFlashAttribute("alreadyDecided", id);
         }
         return "redirect:/network/volunteers";
     }

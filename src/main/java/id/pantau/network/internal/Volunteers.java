@@ -86,7 +86,7 @@ class Volunteers {
         RegionCode region = VolunteerRules.region(request.regionCode(), "regionCode", regions, violations);
         violations.check(Boolean.TRUE.equals(request.consent()), "consent", "consent.required",
                 "must be given: we store your name, phone number and region to coordinate monitoring");
-        checkPartner(request.affiliationPartnerId(), violations);
+        checkPartner(request.affiliationPartnerId(), region, violations);
         violations.throwIfAny();
         Instant now = clock.instant();
         long id = insert(name, phone, region, request.affiliationPartnerId(), VolunteerStatus.PENDING, "SIGNUP", now,
@@ -155,7 +155,7 @@ class Volunteers {
         String name = VolunteerRules.name(changes.name(), "name", violations);
         String phone = changes.phone() == null ? null : VolunteerRules.phone(changes.phone(), "phone", violations);
         RegionCode region = VolunteerRules.region(changes.regionCode(), "regionCode", regions, violations);
-        checkPartner(changes.affiliationPartnerId(), violations);
+        checkPartner(changes.affiliationPartnerId(), region, violations);
         violations.throwIfAny();
         actor.requireScope(region);
         jdbc.sql("update volunteer set name = ?, region_code = ?, affiliation_partner_id = ?, updated_at = ? where id = ?")
@@ -179,10 +179,54 @@ class Volunteers {
         return volunteer;
     }
 
+    /** A volunteer's number in clear, for the coordinator who has to call them. */
+    record Contact(long volunteerId, String name, String phone) {
+    }
+
+    /**
+     * Opens the sealed phone number. Only those who manage volunteers in the volunteer's region
+     * may (not analysts), and every read is in the audit trail: who read whose number, when.
+     */
+    @Transactional
+    Contact revealContact(Actor actor, long id) {
+        actor.requireRole(MANAGERS);
+        VolunteerView volunteer = find(id);
+        actor.requireScope(volunteer.regionCode());
+        byte[] sealed = jdbc.sql("select phone from volunteer where id = ?").param(id).query(byte[].class).single();
+        String phone = new String(cipher.open(sealed, "volunteer:" + id), StandardCharsets.UTF_8);
+        audit.record(actor.username(), "PERSONAL_DATA_READ", "volunteer:" + id, Map.of("what", "phone"));
+        return new Contact(id, volunteer.name(), phone);
+    }
+
     /** Without a scope check, for other parts of this module that check the scope of what refers to it. */
     VolunteerView find(long id) {
-        return jdbc.sql("select * from volunteer where id = ?").param(id).query(this::map).optional()
-                .orElseThrow(() -> new NotFoundException("Volunteer", id));
+        return lookUp(id).orElseThrow(() -> new NotFoundException("Volunteer", id));
+    }
+
+    /**
+     * A volunteer that a request names in its body (a team member, a cadre): an unknown one is a
+     * mistake in that field (400 naming it), not a missing resource; one of another region is
+     * refused (403); one not approved yet is a mistake too. Empty when there were mistakes.
+     */
+    java.util.Optional<VolunteerView> approvedFor(Actor actor, @Nullable Long id, String field, Violations violations) {
+        if (!violations.check(id != null, field, "required", "is required")) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<VolunteerView> found = lookUp(id);
+        if (!violations.check(found.isPresent(), field, "volunteer.unknown", "no volunteer " + id)) {
+            return java.util.Optional.empty();
+        }
+        VolunteerView volunteer = found.get();
+        actor.requireScope(volunteer.regionCode());
+        if (!violations.check(volunteer.status() == VolunteerStatus.APPROVED, field, "volunteer.notApproved",
+                "volunteer " + id + " is " + volunteer.status() + "; approve the volunteer first")) {
+            return java.util.Optional.empty();
+        }
+        return found;
+    }
+
+    private java.util.Optional<VolunteerView> lookUp(long id) {
+        return jdbc.sql("select * from volunteer where id = ?").param(id).query(this::map).optional();
     }
 
     PageResult<VolunteerView> list(Actor actor, @Nullable RegionCode region, @Nullable VolunteerStatus status,
@@ -217,15 +261,26 @@ class Volunteers {
         return PageResult.of(items, total, page);
     }
 
-    void checkPartner(@Nullable Long partnerId, Violations violations) {
-        checkPartner(partnerId, "affiliationPartnerId", violations);
+    void checkPartner(@Nullable Long partnerId, @Nullable RegionCode region, Violations violations) {
+        checkPartner(partnerId, "affiliationPartnerId", region, violations);
     }
 
-    void checkPartner(@Nullable Long partnerId, String field, Violations violations) {
-        if (partnerId != null) {
-            boolean exists = jdbc.sql("select exists (select 1 from partner where id = ?)").param(partnerId)
-                    .query(Boolean.class).single();
-            violations.check(exists, field, "partner.unknown", "partner " + partnerId + " does not exist");
+    /**
+     * A partner named for a volunteer or a team must exist and work where they do: in a region
+     * containing theirs (a provincial university, a ministry) or within it (a village's youth
+     * group for a regency's team), not somewhere unrelated, whose figures it would otherwise count.
+     */
+    void checkPartner(@Nullable Long partnerId, String field, @Nullable RegionCode region, Violations violations) {
+        if (partnerId == null) {
+            return;
+        }
+        java.util.Optional<RegionCode> partnerRegion = jdbc.sql("select region_code from partner where id = ?").param(partnerId)
+                .query(String.class).optional().map(RegionCode::new);
+        if (violations.check(partnerRegion.isPresent(), field, "partner.unknown", "partner " + partnerId + " does not exist")
+                && region != null) {
+            violations.check(partnerRegion.get().contains(region) || region.contains(partnerRegion.get()), field,
+                    "partner.elsewhere", "partner " + partnerId + " works in " + partnerRegion.get()
+                            + ", neither above nor within " + region);
         }
     }
 

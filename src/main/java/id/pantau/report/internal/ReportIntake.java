@@ -23,6 +23,7 @@ import id.pantau.region.RegionLocation;
 import id.pantau.region.Regions;
 import id.pantau.report.ReportKind;
 import id.pantau.report.ReportStatus;
+import id.pantau.report.SubmitterAffiliations;
 import id.pantau.report.TrackingCode;
 import id.pantau.report.internal.ReportRequest.Reporter;
 import id.pantau.report.internal.ReportRequest.Witness;
@@ -32,6 +33,7 @@ import id.pantau.shared.Nik;
 import id.pantau.shared.TimeOrderedUuid;
 import id.pantau.shared.Violations;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,14 +58,17 @@ class ReportIntake {
     private final Regions regions;
     private final Elections elections;
     private final ReportRepository reports;
+    private final ObjectProvider<SubmitterAffiliations> affiliations;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ReportIntake(Taxonomy taxonomy, Regions regions, Elections elections, ReportRepository reports, Clock clock) {
+    ReportIntake(Taxonomy taxonomy, Regions regions, Elections elections, ReportRepository reports,
+                 ObjectProvider<SubmitterAffiliations> affiliations, Clock clock) {
         this.taxonomy = taxonomy;
         this.regions = regions;
         this.elections = elections;
         this.reports = reports;
+        this.affiliations = affiliations;
         this.clock = clock;
     }
 
@@ -100,11 +105,23 @@ class ReportIntake {
                 checked.categoryCode(), blankToNull(request.subcategory()), blankToNull(request.act()),
                 request.title().strip(), request.description().strip(), checked.occurredAt(), checked.knownAt(), now,
                 window, region.code(), request.tps(), request.location(), request.reportedParty(),
-                actor == null ? null : actor.id(), identity, upload));
+                actor == null ? null : actor.id(), affiliationOf(actor), identity, upload));
         return new ReportReceipt(id, trackingCode.value(), kind, ReportStatus.RECEIVED, now.atZone(zone).toOffsetDateTime(),
                 new ReportReceipt.Window(window.deadline(), window.timely(), window.days(), window.counting().name(),
                         window.basis()),
                 upload.token(), upload.expiresAt().atZone(zone).toOffsetDateTime());
+    }
+
+    /**
+     * A volunteer's partner and teams as they are now, kept with the report. Only volunteers are
+     * asked: anonymous reports on election day cost no extra query.
+     */
+    private SubmitterAffiliations.@Nullable Affiliation affiliationOf(@Nullable Actor actor) {
+        if (actor == null || !actor.has(Role.VOLUNTEER)) {
+            return null;
+        }
+        SubmitterAffiliations provider = affiliations.getIfAvailable();
+        return provider == null ? null : provider.of(actor.id()).orElse(null);
     }
 
     /** Signed-in supervisors file findings; an identified reporter files a report; anyone else gives initial information. */

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import id.pantau.account.Actor;
+import id.pantau.account.Role;
 import id.pantau.region.Region;
 import id.pantau.region.RegionCode;
 import id.pantau.region.RegionLevel;
@@ -79,17 +81,40 @@ class ReportPages {
     }
 
     @GetMapping("/lapor")
-    String form(Model model) {
+    String form(@Nullable Actor actor, Model model) {
         formModel(model, ReportForm.empty(), List.of());
+        model.addAttribute("volunteer", volunteer(actor));
         return "report/form";
     }
 
     @PostMapping("/lapor")
     String submit(@ModelAttribute ReportForm form, @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files,
                   Model model, HttpServletRequest http, HttpServletResponse response) throws IOException {
+        return submit(null, form, files, model, http, response);
+    }
+
+    /**
+     * The same form, sent by a signed-in volunteer with their session and its CSRF token (unlike
+     * /lapor, which takes neither): the report carries the volunteer and the partner and teams
+     * they report for.
+     */
+    @PostMapping("/lapor/relawan")
+    String submitAsVolunteer(Actor actor, @ModelAttribute ReportForm form,
+                             @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files,
+                             Model model, HttpServletRequest http, HttpServletResponse response) throws IOException {
+        actor.requireRole(Role.VOLUNTEER);
+        return submit(actor, form, files, model, http, response);
+    }
+
+    private static @Nullable Actor volunteer(@Nullable Actor actor) {
+        return actor != null && actor.has(Role.VOLUNTEER) ? actor : null;
+    }
+
+    private String submit(@Nullable Actor volunteer, ReportForm form, @Nullable List<MultipartFile> files, Model model,
+                          HttpServletRequest http, HttpServletResponse response) throws IOException {
         rateLimits.check("reports", http.getRemoteAddr());
         try {
-            ReportReceipt receipt = intake.submit(null, request(form), ReportIntake.Channel.WEB);
+            ReportReceipt receipt = intake.submit(volunteer, request(form), ReportIntake.Channel.WEB);
             List<String> rejected = new ArrayList<>();
             for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
                 if (file.isEmpty()) {
@@ -105,6 +130,7 @@ class ReportPages {
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             formModel(model, form, e.violations());
+            model.addAttribute("volunteer", volunteer);
             return "report/form";
         }
     }

@@ -16,6 +16,7 @@ import id.pantau.account.RegionScope;
 import id.pantau.account.Role;
 import id.pantau.region.RegionCode;
 import id.pantau.report.ReportKind;
+import id.pantau.report.SubmitterAffiliations;
 import id.pantau.shared.NotFoundException;
 import id.pantau.shared.PageRequest;
 import id.pantau.shared.PageResult;
@@ -135,6 +136,7 @@ class ReportQueries {
         ZoneId zone = ZoneId.of(rs.getString("time_zone"));
         Double lat = (Double) rs.getObject("latitude");
         String party = rs.getString("reported_party");
+        String affiliation = rs.getString("affiliation");
         return new ReportView(rs.getObject("id", UUID.class), rs.getString("tracking_code"),
                 ReportKind.valueOf(rs.getString("kind")), rs.getString("status"), rs.getString("channel"),
                 (Long) rs.getObject("election_id"), rs.getString("rule_set"), rs.getString("category_code"),
@@ -144,7 +146,9 @@ class ReportQueries {
                 new RegionCode(rs.getString("region_code")), (Integer) rs.getObject("tps"),
                 lat == null ? null : new ReportRequest.Location(lat, (Double) rs.getObject("longitude")),
                 party == null ? null : json.readValue(party, ReportRequest.ReportedParty.class),
-                (Long) rs.getObject("submitted_by"), identity, rs.getObject("incident_id", UUID.class));
+                (Long) rs.getObject("submitted_by"),
+                affiliation == null ? null : json.readValue(affiliation, SubmitterAffiliations.Affiliation.class),
+                identity, rs.getObject("incident_id", UUID.class));
     }
 
     static ReportSummary summary(ResultSet rs, int row) throws SQLException {

@@ -10,6 +10,7 @@ import id.pantau.election.ReportingWindow;
 import id.pantau.region.RegionCode;
 import id.pantau.report.ReportKind;
 import id.pantau.report.ReportStatus;
+import id.pantau.report.SubmitterAffiliations;
 import id.pantau.shared.PersonalDataCipher;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +36,8 @@ class ReportRepository {
                      @Nullable String actCode, String title, String description, Instant occurredAt, Instant knownAt,
                      Instant receivedAt, ReportingWindow window, RegionCode regionCode, @Nullable Integer tps,
                      ReportRequest.@Nullable Location location, ReportRequest.@Nullable ReportedParty reportedParty,
-                     @Nullable Long submittedBy, ReporterIdentity identity, UploadToken upload) {
+                     @Nullable Long submittedBy, SubmitterAffiliations.@Nullable Affiliation affiliation,
+                     ReporterIdentity identity, UploadToken upload) {
     }
 
     /**
@@ -51,11 +53,13 @@ class ReportRepository {
                                                 category_code, subcategory_code, act_code, title, description,
                                                 occurred_at, known_at, received_at, reporting_deadline, timely,
                                                 region_code, tps, latitude, longitude, reported_party, submitted_by,
+                                                affiliation, affiliation_partner_ids, affiliation_team_ids,
                                                 has_identity, upload_token_hash, upload_token_expires_at)
                             values (:id, :trackingCode, :kind, :status, :channel, :electionId, :ruleSet,
                                     :category, :subcategory, :act, :title, :description,
                                     :occurredAt, :knownAt, :receivedAt, :deadline, :timely,
                                     :region, :tps, :lat, :lon, cast(:reportedParty as jsonb), :submittedBy,
+                                    cast(:affiliation as jsonb), cast(:affiliationPartners as bigint[]), cast(:affiliationTeams as bigint[]),
                                     :hasIdentity, :uploadHash, :uploadExpires)
                             returning id),
                         status as (
@@ -85,6 +89,11 @@ class ReportRepository {
                 .param("lon", report.location() == null ? null : report.location().lon())
                 .param("reportedParty", report.reportedParty() == null ? null : json.writeValueAsString(report.reportedParty()))
                 .param("submittedBy", report.submittedBy())
+                .param("affiliation", report.affiliation() == null ? null : json.writeValueAsString(report.affiliation()))
+                .param("affiliationPartners", report.affiliation() == null ? null
+                        : report.affiliation().partnerIds().toArray(Long[]::new))
+                .param("affiliationTeams", report.affiliation() == null ? null
+                        : report.affiliation().teamIds().toArray(Long[]::new))
                 .param("hasIdentity", hasIdentity)
                 .param("uploadHash", report.upload().hash())
                 .param("uploadExpires", Timestamp.from(report.upload().expiresAt()))

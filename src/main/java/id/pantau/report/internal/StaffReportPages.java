@@ -116,7 +116,7 @@ class StaffReportPages {
         return new ReportView(r.id(), r.trackingCode(), r.kind(), r.status(), r.channel(), r.electionId(), r.ruleSet(),
                 r.category(), r.subcategory(), r.act(), r.title(), r.description(), r.occurredAt(), r.knownAt(), r.receivedAt(),
                 r.reportingDeadline(), r.timely(), r.regionCode(), r.tps(), r.location(), r.reportedParty(), r.submittedBy(),
-                identity, r.incidentId());
+                r.affiliation(), identity, r.incidentId());
     }
 
     private static @Nullable String blank(@Nullable String value) {
