@@ -59,10 +59,18 @@ class ReportFacts {
     @ApplicationModuleListener
     void on(IncidentChanged incident) {
         UUID[] members = incident.reportIds().toArray(UUID[]::new);
+        // the rows are locked in key order first: two changes of overlapping incidents (a merge, a
+        // split) delivered at once would otherwise lock them in different orders and deadlock
         jdbc.sql("""
-                        update insight_report
-                           set incident_key = case when report_id = any(:members) then :incident else report_id end
-                         where report_id = any(:members) or incident_key = :incident""")
+                        with touched as (
+                            select report_id from insight_report
+                             where report_id = any(:members) or incident_key = :incident
+                             order by report_id
+                               for update)
+                        update insight_report r
+                           set incident_key = case when r.report_id = any(:members) then :incident else r.report_id end
+                          from touched t
+                         where r.report_id = t.report_id""")
                 .param("members", members).param("incident", incident.incidentId())
                 .update();
     }

@@ -1,14 +1,20 @@
 package id.pantau.insight.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import id.pantau.region.RegionCode;
 import id.pantau.report.IncidentChanged;
 import id.pantau.report.ReportKind;
 import id.pantau.report.ReportSubmitted;
 import id.pantau.support.IntegrationTest;
+import id.pantau.support.Parallel;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,6 +72,35 @@ class ReportFactsTest {
         assertThat(distinctIncidents(first, second)).isEqualTo(2);
         assertThat(jdbc.sql("select incident_key from insight_report where report_id = ?").param(first).query(UUID.class).single())
                 .isEqualTo(first);
+    }
+
+    @Test
+    void overlappingIncidentChangesDeliveredAtOnceNeitherDeadlockNorLoseAReport() throws Exception {
+        List<UUID> reports = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            UUID id = UUID.randomUUID();
+            reports.add(id);
+            facts.on(new ReportSubmitted(id, "D" + id.toString().substring(0, 8), ReportKind.LAPORAN, "CAMPAIGN", null, false,
+                    new RegionCode("82.05.03"), null, Instant.now(), Instant.now(), true, null));
+        }
+        List<UUID> incidents = List.of(UUID.randomUUID(), UUID.randomUUID());
+        AtomicInteger round = new AtomicInteger();
+
+        // merges and splits of two incidents over the same reports, each naming its members in another order
+        Parallel.times(16, () -> {
+            int n = round.getAndIncrement();
+            List<UUID> members = new ArrayList<>(reports.subList(n % 10, 30 + n % 10));
+            Collections.shuffle(members, new Random(n));
+            facts.on(new IncidentChanged(incidents.get(n % 2), n % 5 == 4 ? "SPLIT" : "MERGED", false,
+                    n % 5 == 4 ? List.of() : members));
+            return n;
+        });
+
+        assertThat(jdbc.sql("select count(*) from insight_report where report_id = any(?)").param(reports.toArray(UUID[]::new))
+                .query(Long.class).single()).isEqualTo(40);
+        assertThat(jdbc.sql("select incident_key from insight_report where report_id = any(?)").param(reports.toArray(UUID[]::new))
+                .query(UUID.class).list()).allSatisfy(key -> assertThat(key).isIn(
+                        Stream.concat(reports.stream(), incidents.stream()).toList()));
     }
 
     private long distinctIncidents(UUID... reports) {
