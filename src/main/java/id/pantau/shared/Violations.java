@@ -1,7 +1,11 @@
 package id.pantau.shared;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 /** Collects every violation of a request so that a client learns all its mistakes in one answer. */
 public final class Violations {
@@ -19,6 +23,22 @@ public final class Violations {
             add(field, code, message);
         }
         return condition;
+    }
+
+    /**
+     * A query parameter's ISO date ({@code 2024-02-14}), {@code otherwise} when it is absent or
+     * blank; a date that cannot be read is recorded as {@code <field>.format} and answers {@code otherwise}.
+     */
+    public LocalDate date(String field, @Nullable String value, LocalDate otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            add(field, field + ".format", "must be a date such as 2024-02-14");
+            return otherwise;
+        }
     }
 
     public boolean has(String field) {

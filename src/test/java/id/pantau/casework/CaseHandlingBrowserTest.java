@@ -72,11 +72,7 @@ class CaseHandlingBrowserTest {
         await().until(() -> Http.api(port).bearer(staff.token()).get("/api/v1/cases?reportId=" + report.get("id").asString())
                 .json().get("total").asInt() == 1);
 
-        page.get(url("/login"));
-        page.findElement(By.id("username")).sendKeys(staff.username());
-        page.findElement(By.id("password")).sendKeys(Accounts.PASSWORD);
-        page.findElement(By.cssSelector("form button[type=submit]")).click();
-        waiting.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        browser.signIn(port, staff.username(), Accounts.PASSWORD);
 
         page.get(url("/cases"));
         WebElement row = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#cases tbody tr")));

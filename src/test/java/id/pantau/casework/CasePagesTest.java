@@ -47,16 +47,6 @@ class CasePagesTest {
         api = Http.api(port).bearer(staffAccount.token());
     }
 
-    Http signedIn(Accounts.Created account) {
-        Http browser = Http.browser(port);
-        String token = browser.get("/login").csrfToken();
-        Http.Response response = browser.postForm("/login", "_csrf", token, "username", account.username(),
-                "password", Accounts.PASSWORD);
-        assertThat(response.status()).as(response.toString()).isEqualTo(302);
-        assertThat(response.header("Location")).doesNotContain("error");
-        return browser;
-    }
-
     Http.Response step(Http browser, String caseId, String... fields) {
         String csrf = browser.get("/cases/" + caseId).csrfToken();
         List<String> form = new ArrayList<>(List.of("_csrf", csrf));
@@ -69,7 +59,7 @@ class CasePagesTest {
         String money = caseId(api, CaseFixtures.identified(port, VILLAGE));
         String neutrality = caseId(api, Reports.submit(port, Reports.identified(Reports.with(CaseFixtures.uniqueReport(VILLAGE),
                 "category", "NEUTRALITY", "subcategory", "NEUTRALITY_ASN", "act", "ACT_PHOTO"))));
-        Http browser = signedIn(staffAccount);
+        Http browser = Http.signedIn(port, staffAccount.username());
 
         Http.Response queue = browser.get("/cases?region=" + VILLAGE);
 
@@ -102,7 +92,7 @@ class CasePagesTest {
     @Test
     void theCasePageSaysWhatHappenedInWordsAndRefusalsNameTheFieldAsStaffKnowIt() {
         String id = caseId(api, CaseFixtures.identified(port, VILLAGE));
-        Http browser = signedIn(staffAccount);
+        Http browser = Http.signedIn(port, staffAccount.username());
 
         Http.Response page = browser.get("/cases/" + id);
         assertThat(page.status()).isEqualTo(200);
@@ -158,7 +148,7 @@ class CasePagesTest {
         String id = caseId(api, CaseFixtures.identified(port, VILLAGE));
         CaseFixtures.register(api, id, CaseFixtures.FULL_CHECKLIST);
         CaseFixtures.actOk(api, id, "action", "BEGIN_CLARIFICATION");
-        Http browser = signedIn(staffAccount);
+        Http browser = Http.signedIn(port, staffAccount.username());
         List<Http.Part> minutes = List.of(new Http.Part("documents", "berita-acara.pdf", "application/pdf", TestImages.pdf()));
         String heardAt = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Makassar")).minusHours(1)
                 .withSecond(0).withNano(0).toString();
@@ -201,7 +191,7 @@ class CasePagesTest {
         String timely = caseId(api, CaseFixtures.identified(port, VILLAGE));
         CaseFixtures.actOk(api, late, "action", "BEGIN_REVIEW");
         CaseFixtures.actOk(api, timely, "action", "BEGIN_REVIEW");
-        Http browser = signedIn(staffAccount);
+        Http browser = Http.signedIn(port, staffAccount.username());
 
         assertThat(detail(api, late).get("reports").get(0).get("timely").asBoolean()).isFalse();
         assertThat(detail(api, timely).get("reports").get(0).get("timely").asBoolean()).isTrue();
@@ -233,7 +223,7 @@ class CasePagesTest {
         String id = caseId(api, CaseFixtures.identified(port, VILLAGE));
         var outsider = new Accounts(Http.api(port)).create("pages-outsider", List.of("STAFF"), "75.02");
 
-        Http browser = signedIn(outsider);
+        Http browser = Http.signedIn(port, outsider.username());
 
         assertThat(browser.get("/cases/" + id).status()).isEqualTo(403);
         assertThat(browser.get("/cases?region=" + VILLAGE).body()).doesNotContain("data-case=\"" + id + "\"");
@@ -242,7 +232,7 @@ class CasePagesTest {
     @Test
     void theQueueFiltersByTheReportTypesACaseCanHaveNamedByTheTaxonomyInEitherLanguage() {
         var staff = new Accounts(Http.api(port)).create("pages-types", List.of("STAFF"), "35.09");
-        Http browser = signedIn(staff);
+        Http browser = Http.signedIn(port, staff.username());
         List<JsonNode> types = Http.api(port).get("/api/v1/categories").json().get("items").valueStream().toList();
         String indonesian = browser.get("/cases?lang=id").body();
         String english = browser.get("/cases?lang=en").body();

@@ -26,7 +26,7 @@ class DashboardPageTest {
 
     @Test
     void theDashboardRendersInIndonesianAndEnglish() {
-        Http browser = signIn(new Accounts(Http.api(port)).create("dash-analyst", List.of("ANALYST"), "82.06").username());
+        Http browser = Http.signedIn(port, new Accounts(Http.api(port)).create("dash-analyst", List.of("ANALYST"), "82.06").username());
 
         Http.Response page = browser.get("/dashboard");
         assertThat(page.status()).as(page.toString()).isEqualTo(200);
@@ -49,7 +49,7 @@ class DashboardPageTest {
 
     @Test
     void nationalStaffDrillDownFromIndonesiaToAProvinceAndARegency() {
-        Http browser = signIn(new Accounts(Http.api(port)).create("dash-national", List.of("STAFF"), "").username());
+        Http browser = Http.signedIn(port, new Accounts(Http.api(port)).create("dash-national", List.of("STAFF"), "").username());
         // a report of today in Halmahera Timur, so that its province has a row to drill into
         jdbc.sql("""
                         insert into insight_report (report_id, incident_key, day, region_code, province, regency, district,
@@ -69,18 +69,10 @@ class DashboardPageTest {
 
     @Test
     void volunteersAndOtherRegionsAreRefused() {
-        Http volunteer = signIn(new Accounts(Http.api(port)).create("dash-volunteer", List.of("VOLUNTEER"), "82.06").username());
+        Http volunteer = Http.signedIn(port, new Accounts(Http.api(port)).create("dash-volunteer", List.of("VOLUNTEER"), "82.06").username());
         assertThat(volunteer.get("/dashboard").status()).isEqualTo(403);
-        Http staff = signIn(new Accounts(Http.api(port)).create("dash-staff", List.of("STAFF"), "82.06").username());
+        Http staff = Http.signedIn(port, new Accounts(Http.api(port)).create("dash-staff", List.of("STAFF"), "82.06").username());
         assertThat(staff.get("/dashboard?parent=82.01").status()).isEqualTo(403);
         assertThat(Http.browser(port).get("/dashboard").status()).isEqualTo(302);
-    }
-
-    private Http signIn(String username) {
-        Http browser = Http.browser(port);
-        String token = browser.get("/login").csrfToken();
-        Http.Response response = browser.postForm("/login", "_csrf", token, "username", username, "password", Accounts.PASSWORD);
-        assertThat(response.status()).isEqualTo(302);
-        return browser;
     }
 }

@@ -34,7 +34,7 @@ class ActivityPagesTest {
         body.put("topics", List.of("NEUTRALITY_VILLAGE_HEAD"));
         Http.Response created = Http.api(port).bearer(staff.token()).post("/api/v1/activities", body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        Http browser = signIn(staff.username());
+        Http browser = Http.signedIn(port, staff.username());
 
         Http.Response list = browser.get("/network/activities?lang=id");
 
@@ -52,7 +52,7 @@ class ActivityPagesTest {
     void theFormShowsEveryMistakeAtItsFieldThenSavesAndTheDetailTakesAttendance() {
         var staff = new Accounts(Http.api(port)).create("activity-page-form", List.of("COORDINATOR"), PELALAWAN);
         long partner = ActivityApiTest.partner(jdbc, "Universitas Pelalawan", PELALAWAN);
-        Http browser = signIn(staff.username());
+        Http browser = Http.signedIn(port, staff.username());
         Http.Response form = browser.get("/network/activities/new?lang=id");
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.body()).contains("Catat kegiatan", "value=\"" + PELALAWAN + "\"", "Universitas Pelalawan", "Politik uang");
@@ -106,7 +106,7 @@ class ActivityPagesTest {
         Map<String, Object> body = ActivityApiTest.socialisation(Accounts.uniqueName("Webinar tanpa judul"));
         body.put("regionCode", PELALAWAN);
         long id = Http.api(port).bearer(staff.token()).post("/api/v1/activities", body).json().get("id").asLong();
-        Http browser = signIn(staff.username());
+        Http browser = Http.signedIn(port, staff.username());
 
         Http.Response edit = browser.get("/network/activities/" + id + "/edit?lang=en");
         assertThat(edit.body()).contains("Edit activity", "value=\"2026-03-05\"", "Aula Kantor Camat Ujung Batu");
@@ -129,7 +129,7 @@ class ActivityPagesTest {
         body.put("regionCode", PELALAWAN);
         long id = Http.api(port).bearer(staff.token()).post("/api/v1/activities", body).json().get("id").asLong();
         var analyst = accounts.create("activity-page-analyst", List.of("ANALYST"), PELALAWAN);
-        Http browser = signIn(analyst.username());
+        Http browser = Http.signedIn(port, analyst.username());
 
         Http.Response detail = browser.get("/network/activities/" + id);
         assertThat(detail.status()).isEqualTo(200);
@@ -137,13 +137,5 @@ class ActivityPagesTest {
         assertThat(browser.get("/network/activities/new").status()).isEqualTo(403);
         assertThat(Http.browser(port).get("/network/activities").status()).as("anonymous visitors are sent to sign in")
                 .isEqualTo(302);
-    }
-
-    private Http signIn(String username) {
-        Http browser = Http.browser(port);
-        String token = browser.get("/login").csrfToken();
-        Http.Response response = browser.postForm("/login", "_csrf", token, "username", username, "password", Accounts.PASSWORD);
-        assertThat(response.status()).isEqualTo(302);
-        return browser;
     }
 }

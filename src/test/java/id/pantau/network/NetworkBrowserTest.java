@@ -90,7 +90,7 @@ class NetworkBrowserTest {
         String volunteerId = number.group(1);
 
         // --- the coordinator signs in and opens the network hub
-        signIn(coordinator.username(), Accounts.PASSWORD);
+        browser.signIn(port, coordinator.username(), Accounts.PASSWORD);
 
         page.get(url("/network"));
         waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("network-links")));
@@ -234,7 +234,7 @@ class NetworkBrowserTest {
 
         // --- the volunteer signs in and reports on the public form: it goes with their session
         signOut();
-        signIn(volunteerUsername, volunteerPassword);
+        browser.signIn(port, volunteerUsername, volunteerPassword);
         page.get(url("/lapor"));
         assertThat(text(By.id("as-volunteer"))).contains(volunteerUsername);
         new Select(page.findElement(By.id("category"))).selectByValue("MONEY_POLITICS");
@@ -253,7 +253,7 @@ class NetworkBrowserTest {
         submit(page.findElement(By.id("submit-report")));
         assertThat(page.getCurrentUrl()).contains("/lacak/").contains("baru=1");
         signOut();
-        signIn(coordinator.username(), Accounts.PASSWORD);
+        browser.signIn(port, coordinator.username(), Accounts.PASSWORD);
 
         // --- the partner's page, with its contribution figures loaded into it
         page.get(partnerUrl);
@@ -267,14 +267,6 @@ class NetworkBrowserTest {
         assertThat(figure("contribution-members")).as("members").isEqualTo(1);
         assertThat(figure("contribution-active")).as("active members").isEqualTo(1);
         assertThat(text(By.id("partner-agreements"))).contains(title).contains("Berlaku");
-    }
-
-    private void signIn(String username, String password) {
-        page.get(url("/login"));
-        page.findElement(By.id("username")).sendKeys(username);
-        page.findElement(By.id("password")).sendKeys(password);
-        page.findElement(By.cssSelector("form button[type=submit]")).click();
-        waiting.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
     private void signOut() {

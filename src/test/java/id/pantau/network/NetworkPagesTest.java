@@ -36,15 +36,6 @@ class NetworkPagesTest {
     @Autowired
     JdbcClient jdbc;
 
-    private Http signedIn(Accounts.Created account) {
-        Http browser = Http.browser(port);
-        String csrf = browser.get("/login").csrfToken();
-        Http.Response response = browser.postForm("/login", "_csrf", csrf, "username", account.username(),
-                "password", Accounts.PASSWORD);
-        assertThat(response.header("Location")).doesNotContain("error");
-        return browser;
-    }
-
     private static String path(Http.Response redirect) {
         assertThat(redirect.status()).as(redirect.toString()).isEqualTo(302);
         return redirect.header("Location").replaceFirst("^https?://[^/]+", "");
@@ -60,7 +51,7 @@ class NetworkPagesTest {
         Accounts.Created coordinator = new Accounts(Http.api(port)).create("kotabaru", List.of("COORDINATOR"), KOTABARU);
         long cadre = VolunteerFixtures.approved(port, coordinator.token(), "Rahmat Hidayat", KOTABARU + ".01")
                 .get("volunteer").get("id").asLong();
-        Http browser = signedIn(coordinator);
+        Http browser = Http.signedIn(port, coordinator.username());
 
         Http.Response list = browser.get("/network");
         assertThat(list.body()).contains("href=\"/network/cohorts\"", "Angkatan kader");
@@ -114,9 +105,9 @@ class NetworkPagesTest {
                 "2 September 2024");
 
         assertThat(browser.get("/network/cohorts?q=" + name.replace(" ", "+")).body()).contains(name, "1/1");
-        Http analyst = signedIn(new Accounts(Http.api(port)).create("kotabaru-analis", List.of("ANALYST"), KOTABARU));
+        Http analyst = Http.signedIn(port, new Accounts(Http.api(port)).create("kotabaru-analis", List.of("ANALYST"), KOTABARU).username());
         assertThat(analyst.get(cohortPath).body()).contains(name).doesNotContain("id=\"session-form\"", "id=\"enrol-form\"");
-        Http elsewhere = signedIn(new Accounts(Http.api(port)).create("banjar", List.of("COORDINATOR"), BANJAR));
+        Http elsewhere = Http.signedIn(port, new Accounts(Http.api(port)).create("banjar", List.of("COORDINATOR"), BANJAR).username());
         assertThat(elsewhere.get(cohortPath).status()).isEqualTo(403);
         assertThat(elsewhere.get("/network/cohorts").body()).doesNotContain(name);
     }
@@ -127,7 +118,7 @@ class NetworkPagesTest {
         Map<String, Object> signup = VolunteerFixtures.signup("Siti Aminah " + Accounts.uniqueName("v"), KOTABARU + ".02");
         String phone = (String) signup.get("phone");
         long id = VolunteerFixtures.signUp(port, signup).get("id").asLong();
-        Http browser = signedIn(coordinator);
+        Http browser = Http.signedIn(port, coordinator.username());
 
         Http.Response pending = browser.get("/network/volunteers");
         assertThat(pending.body()).contains("Relawan menunggu persetujuan", "volunteer-" + id).doesNotContain(phone);
@@ -145,7 +136,7 @@ class NetworkPagesTest {
         assertThat(approved.body()).contains("Relawan yang disetujui", "volunteer-" + id, ">" + id + "<")
                 .doesNotContain(">Setujui<");
 
-        Http analyst = signedIn(new Accounts(Http.api(port)).create("kotabaru-analis", List.of("ANALYST"), KOTABARU));
+        Http analyst = Http.signedIn(port, new Accounts(Http.api(port)).create("kotabaru-analis", List.of("ANALYST"), KOTABARU).username());
         Http.Response analystList = analyst.get("/network/volunteers?status=APPROVED");
         assertThat(analystList.body()).contains("volunteer-" + id).doesNotContain("/contact\"");
         assertThat(analyst.postForm("/network/volunteers/" + id + "/contact", "_csrf", analystList.csrfToken()).status())
@@ -179,7 +170,7 @@ class NetworkPagesTest {
                 "/network/activities/new", "/network/activities/" + activity,
                 "/network/teams/" + team + "/contribution", "/network/contributions", "/network/contributions?region=" + KOTABARU,
                 "/gabung", "/sertifikat");
-        Http browser = signedIn(staff);
+        Http browser = Http.signedIn(port, staff.username());
 
         for (String page : pages) {
             Http.Response indonesian = browser.get(page);
@@ -221,7 +212,7 @@ class NetworkPagesTest {
         long partner = api.post("/api/v1/partners", Map.of("name", Accounts.uniqueName("BPBD Kotabaru"), "type", "REGIONAL_AGENCY",
                 "regionCode", KOTABARU, "contacts", List.of(Map.of("name", "Ir. Bambang Supriadi", "position", "Kepala Pelaksana",
                         "phone", "081351234567", "email", "bambang@bpbd.kotabarukab.go.id")))).json().get("id").asLong();
-        Http browser = signedIn(staff);
+        Http browser = Http.signedIn(port, staff.username());
 
         Http.Response page = browser.get("/network/partners/" + partner);
         assertThat(page.body()).contains("Ir. Bambang Supriadi · Kepala Pelaksana · 0813*****567 · b***@bpbd.kotabarukab.go.id")

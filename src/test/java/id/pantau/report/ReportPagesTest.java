@@ -99,7 +99,7 @@ class ReportPagesTest {
         JsonNode receipt = Reports.submit(port, Reports.identified(Reports.with(Reports.moneyPoliticsInJember(),
                 "title", "Laporan untuk halaman staf")));
         var staff = new Accounts(Http.api(port)).create("page-staff", List.of("STAFF"), "35.09");
-        Http browser = signIn(staff.username());
+        Http browser = Http.signedIn(port, staff.username());
 
         Http.Response list = browser.get("/reports?q=halaman+staf");
         assertThat(list.status()).isEqualTo(200);
@@ -130,7 +130,7 @@ class ReportPagesTest {
         IncidentChanged suggested = events.await(IncidentChanged.class,
                 e -> e.reportIds().contains(java.util.UUID.fromString(second.get("id").asString())));
         var staff = new Accounts(Http.api(port)).create("page-incident", List.of("STAFF"), "35.09.06");
-        Http browser = signIn(staff.username());
+        Http browser = Http.signedIn(port, staff.username());
 
         Http.Response page = browser.get("/reports/" + first.get("id").asString());
         assertThat(page.body()).contains("id=\"incident\"", "belum dikonfirmasi", second.get("trackingCode").asString());
@@ -155,7 +155,7 @@ class ReportPagesTest {
         String pdf = uploader.postMultipart("/api/v1/reports/" + id + "/evidence", Map.of(),
                 List.of(new Http.Part("file", "surat.pdf", "application/pdf", TestImages.pdf()))).json().get("id").asString();
         var staff = new Accounts(Http.api(port)).create("page-photo-staff", List.of("STAFF"), "35.09");
-        Http browser = signIn(staff.username());
+        Http browser = Http.signedIn(port, staff.username());
 
         String page = browser.get("/reports/" + id).body();
 
@@ -172,7 +172,7 @@ class ReportPagesTest {
     void analystsSeeReportsButNotIdentities() {
         JsonNode receipt = Reports.submit(port, Reports.identified(Reports.moneyPoliticsInJember()));
         var analyst = new Accounts(Http.api(port)).create("page-analyst", List.of("ANALYST"), "35");
-        Http browser = signIn(analyst.username());
+        Http browser = Http.signedIn(port, analyst.username());
 
         Http.Response page = browser.get("/reports/" + receipt.get("id").asString());
 
@@ -180,14 +180,6 @@ class ReportPagesTest {
         assertThat(page.body()).contains("B*** S***").doesNotContain("Tampilkan data pribadi");
         assertThat(browser.postForm("/reports/" + receipt.get("id").asString() + "/identity", "_csrf", page.csrfToken())
                 .status()).isEqualTo(403);
-    }
-
-    private Http signIn(String username) {
-        Http browser = Http.browser(port);
-        String token = browser.get("/login").csrfToken();
-        Http.Response response = browser.postForm("/login", "_csrf", token, "username", username, "password", Accounts.PASSWORD);
-        assertThat(response.status()).isEqualTo(302);
-        return browser;
     }
 
     static String group(String text, String regex) {

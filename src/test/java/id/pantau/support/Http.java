@@ -52,6 +52,17 @@ public final class Http {
                 .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
+    /** A browser-like client signed in on the login page as the account (with {@link Accounts#PASSWORD}). */
+    public static Http signedIn(int port, String username) {
+        Http browser = browser(port);
+        String csrf = browser.get("/login").csrfToken();
+        Response response = browser.postForm("/login", "_csrf", csrf, "username", username, "password", Accounts.PASSWORD);
+        if (response.status() != 302 || String.valueOf(response.header("Location")).contains("error")) {
+            throw new AssertionError("signing in as " + username + " failed: " + response);
+        }
+        return browser;
+    }
+
     public Http bearer(String token) {
         Http copy = new Http(base, client);
         copy.headers.putAll(headers);

@@ -48,7 +48,7 @@ class EarlyWarning {
     Alerts alerts(Actor actor, @Nullable String level, @Nullable String parent, @Nullable String asOf, Locale locale) {
         LocalDate today = LocalDate.now(clock.withZone(ReportFacts.WIB));
         var violations = new Violations();
-        LocalDate day = StatsRequest.date(violations, "asOf", asOf, today);
+        LocalDate day = violations.date("asOf", asOf, today);
         violations.check(!day.isAfter(today), "asOf", "asOf.future", "must not be after today (WIB)");
         violations.throwIfAny();
         // the statistics' validation of region and level, with a level below the parent as the default

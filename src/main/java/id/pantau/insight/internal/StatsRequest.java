@@ -1,7 +1,6 @@
 package id.pantau.insight.internal;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
@@ -76,8 +75,8 @@ record StatsRequest(String groupBy, @Nullable RegionCode parent, RegionLevel lev
             violations.add("level", "level.notBelowParent", "must be below the parent's level (" + parentCode.level().apiName() + ")");
         }
 
-        LocalDate toDay = date(violations, "to", to, today);
-        LocalDate fromDay = date(violations, "from", from, toDay.minusDays(DEFAULT_DAYS - 1));
+        LocalDate toDay = violations.date("to", to, today);
+        LocalDate fromDay = violations.date("from", from, toDay.minusDays(DEFAULT_DAYS - 1));
         if (!violations.has("from") && !violations.has("to")) {
             if (violations.check(!fromDay.isAfter(toDay), "from", "from.afterTo", "must not be after to")) {
                 violations.check(ChronoUnit.DAYS.between(fromDay, toDay) < MAX_DAYS, "to", "period.tooLong",
@@ -101,18 +100,6 @@ record StatsRequest(String groupBy, @Nullable RegionCode parent, RegionLevel lev
     static RegionLevel below(RegionCode code) {
         RegionLevel[] levels = RegionLevel.values();
         return levels[Math.min(code.level().ordinal() + 1, levels.length - 1)];
-    }
-
-    static LocalDate date(Violations violations, String field, @Nullable String value, LocalDate otherwise) {
-        if (blank(value)) {
-            return otherwise;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            violations.add(field, field + ".format", "must be a date such as 2024-02-14");
-            return otherwise;
-        }
     }
 
     static boolean blank(@Nullable String value) {
