@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import id.pantau.support.StatisticsFacts;
 import id.pantau.support.Accounts;
 import id.pantau.support.Http;
 import id.pantau.support.IntegrationTest;
@@ -51,11 +52,7 @@ class DashboardPageTest {
     void nationalStaffDrillDownFromIndonesiaToAProvinceAndARegency() {
         Http browser = Http.signedIn(port, new Accounts(Http.api(port)).create("dash-national", List.of("STAFF"), "").username());
         // a report of today in Halmahera Timur, so that its province has a row to drill into
-        jdbc.sql("""
-                        insert into insight_report (report_id, incident_key, day, region_code, province, regency, district,
-                                                    category_code, kind, hazard)
-                        values (?, ?, ?, '82.06.01.2001', '82', '82.06', '82.06.01', 'MONEY_POLITICS', 'LAPORAN', false)""")
-                .params(UUID.randomUUID(), UUID.randomUUID(), Date.valueOf(LocalDate.now(IncidentCounts.DAY_ZONE))).update();
+        new StatisticsFacts(jdbc).incidents("82.06.01.2001", "MONEY_POLITICS", LocalDate.now(IncidentCounts.DAY_ZONE), 1);
 
         assertThat(browser.get("/dashboard").body()).contains("/dashboard?parent=82&amp;");
         Http.Response province = browser.get("/dashboard?parent=82");

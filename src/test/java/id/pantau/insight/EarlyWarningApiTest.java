@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import id.pantau.support.StatisticsFacts;
 import id.pantau.support.Accounts;
 import id.pantau.support.Http;
 import id.pantau.support.IntegrationTest;
@@ -106,17 +107,10 @@ class EarlyWarningApiTest {
     }
 
     private void incidents(String village, LocalDate day, int count) {
-        for (int i = 0; i < count; i++) {
-            fact(village, day, UUID.randomUUID());
-        }
+        new StatisticsFacts(jdbc).incidents(village, "MONEY_POLITICS", day, count);
     }
 
     private void fact(String village, LocalDate day, UUID incident) {
-        jdbc.sql("""
-                        insert into insight_report (report_id, incident_key, day, region_code, province, regency, district,
-                                                    category_code, kind, hazard)
-                        values (?, ?, ?, ?, left(?, 2), left(?, 5), left(?, 8), 'MONEY_POLITICS', 'LAPORAN', false)""")
-                .params(UUID.randomUUID(), incident, Date.valueOf(day), village, village, village, village)
-                .update();
+        new StatisticsFacts(jdbc).add(village, "MONEY_POLITICS", day, incident);
     }
 }

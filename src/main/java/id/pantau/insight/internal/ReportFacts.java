@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the statistics facts ({@code insight_report}) from the report module's events: one row per
  * report, keyed by its id, so an event delivered twice changes nothing. Reports that existed before
- * the module were backfilled by its migration (V18).
+ * the module were backfilled by its migration (V18). Each fact also says whether it is its incident's
+ * head (first report), which is where the incident counts; the daily rollup ({@code insight_daily})
+ * follows the facts by trigger (V23).
  */
 @Component
 class ReportFacts {
@@ -41,15 +43,20 @@ class ReportFacts {
     /** Adds the fact of one report unless it is there; true when it was added. */
     boolean record(UUID reportId, @Nullable UUID incidentId, LocalDate day,
                    RegionCode region, String category, String kind, boolean hazard) {
-        return jdbc.sql("""
+        boolean added = jdbc.sql("""
                         insert into insight_report (report_id, incident_key, day, region_code, province, regency, district,
-                                                    category_code, kind, hazard)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                    category_code, kind, hazard, head)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (report_id) do nothing""")
                 .params(reportId, incidentId == null ? reportId : incidentId, Date.valueOf(day), region.value(),
                         prefix(region, RegionLevel.PROVINCE), prefix(region, RegionLevel.REGENCY),
-                        prefix(region, RegionLevel.DISTRICT), category, kind, hazard)
+                        prefix(region, RegionLevel.DISTRICT), category, kind, hazard, incidentId == null)
                 .update() == 1;
+        if (added && incidentId != null) {
+            // a report that joined an incident at intake may be its first: the incident's head is chosen again
+            changeIncident(new UUID[] {reportId}, incidentId, "r.incident_key");
+        }
+        return added;
     }
 
     /**
@@ -58,20 +65,39 @@ class ReportFacts {
      */
     @ApplicationModuleListener
     void on(IncidentChanged incident) {
-        UUID[] members = incident.reportIds().toArray(UUID[]::new);
+        changeIncident(incident.reportIds().toArray(UUID[]::new), incident.incidentId(), "r.report_id");
+    }
+
+    /**
+     * Moves the members into the incident and the incident's other reports to {@code leaverKey},
+     * then flags the head of every incident touched: this one, and those the members came from.
+     */
+    private void changeIncident(UUID[] members, UUID incident, String leaverKey) {
         // the rows are locked in key order first: two changes of overlapping incidents (a merge, a
         // split) delivered at once would otherwise lock them in different orders and deadlock
         jdbc.sql("""
                         with touched as (
-                            select report_id from insight_report
+                            select report_id, incident_key, day from insight_report
                              where report_id = any(:members) or incident_key = :incident
+                                or incident_key in (select incident_key from insight_report where report_id = any(:members))
                              order by report_id
-                               for update)
+                               for update),
+                        regrouped as (
+                            select r.report_id, r.day,
+                                   case when r.report_id = any(:members) then :incident
+                                        when r.incident_key = :incident then %s
+                                        else r.incident_key end as incident_key
+                              from touched r),
+                        flagged as (
+                            select report_id, incident_key,
+                                   report_id = first_value(report_id) over (partition by incident_key order by day, report_id) as head
+                              from regrouped)
                         update insight_report r
-                           set incident_key = case when r.report_id = any(:members) then :incident else r.report_id end
-                          from touched t
-                         where r.report_id = t.report_id""")
-                .param("members", members).param("incident", incident.incidentId())
+                           set incident_key = f.incident_key, head = f.head
+                          from flagged f
+                         where r.report_id = f.report_id
+                           and (r.incident_key, r.head) is distinct from (f.incident_key, f.head)""".formatted(leaverKey))
+                .param("members", members).param("incident", incident)
                 .update();
     }
 

@@ -22,8 +22,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Report counts from the facts table, by region, category or day. Each question is one indexed
- * aggregate: the parent region is an equality on its prefix column, the period a range of days.
+ * Report and incident counts by region, category or day. Each question is one indexed aggregate
+ * over the daily rollup (Indonesia, provinces, regencies) or, below regencies, over the facts; the
+ * period is a range of WIB days. An incident counts once, on the day and in the region of its first
+ * report, so that counts add up across days and regions.
  */
 @Service
 public class ReportStatistics {  // public for the module's API (IncidentCounts); its members stay package-private
@@ -53,23 +55,27 @@ public class ReportStatistics {  // public for the module's API (IncidentCounts)
 
     Stats reports(StatsRequest request, Locale locale) {
         Map<String, Object> params = new HashMap<>();
-        String where = where(request.parent(), params) + " and day between :from and :to"
+        boolean byRegion = request.groupBy().equals("region");
+        Source source = Source.of(request.parent(), byRegion ? request.level() : null, params);
+        String where = source.where() + " and day between :from and :to"
                 + (request.category() == null ? "" : " and category_code = :category");
         params.put("from", Date.valueOf(request.from()));
         params.put("to", Date.valueOf(request.to()));
         if (request.category() != null) {
             params.put("category", request.category());
         }
-        String count = request.incidents() ? "count(distinct incident_key)" : "count(*)";
-        long total = jdbc.sql("select " + count + " from insight_report where " + where).params(params).query(Long.class).single();
+        String count = source.count(request.incidents(), null);
+        long total = jdbc.sql("select " + count + " from " + source.table() + " where " + where)
+                .params(params).query(Long.class).single();
         List<Item> items = switch (request.groupBy()) {
             case "category" -> {
                 Map<String, String> labels = categories.labels(locale);
-                yield counts("category_code", count, where + " group by 1 order by 2 desc, 1", params).entrySet().stream()
+                yield counts(source, "category_code", count, where + " group by 1 having " + count + " > 0 order by 2 desc, 1", params)
+                        .entrySet().stream()
                         .map(e -> new Item(e.getKey(), labels.getOrDefault(e.getKey(), e.getKey()), e.getValue())).toList();
             }
             case "day" -> {
-                Map<String, Long> byDay = counts("day::text", count, where + " group by 1 order by 1", params);
+                Map<String, Long> byDay = counts(source, "day::text", count, where + " group by 1 order by 1", params);
                 List<Item> days = new ArrayList<>();
                 for (LocalDate d = request.from(); !d.isAfter(request.to()); d = d.plusDays(1)) {
                     days.add(new Item(d.toString(), d.toString(), byDay.getOrDefault(d.toString(), 0L)));
@@ -77,45 +83,45 @@ public class ReportStatistics {  // public for the module's API (IncidentCounts)
                 yield days;
             }
             default -> {
-                String column = column(request.level());
                 Map<String, String> names = names(request.parent(), request.level());
-                yield counts(column, count, where + " and " + column + " is not null group by 1 order by 1", params).entrySet().stream()
+                yield counts(source, source.region(), count, where + " group by 1 having " + count + " > 0 order by 1", params)
+                        .entrySet().stream()
                         .map(e -> new Item(e.getKey(), names.getOrDefault(e.getKey(), e.getKey()), e.getValue())).toList();
             }
         };
         return new Stats(items, total);
     }
 
-    /** Distinct incidents per region at {@code level} in [observedFrom, asOf] and [baselineFrom, observedFrom). */
+    /** Incidents per region at {@code level} in [observedFrom, asOf] and [baselineFrom, observedFrom). */
     List<Window> incidentWindows(@Nullable RegionCode parent, RegionLevel level, LocalDate baselineFrom,
                                  LocalDate observedFrom, LocalDate asOf) {
         Map<String, Object> params = new HashMap<>();
-        String column = column(level);
-        String where = where(parent, params);
+        Source source = Source.of(parent, level, params);
         params.put("baselineFrom", Date.valueOf(baselineFrom));
         params.put("observedFrom", Date.valueOf(observedFrom));
         params.put("asOf", Date.valueOf(asOf));
-        return jdbc.sql("select " + column + " as region,"
-                        + " count(distinct incident_key) filter (where day >= :observedFrom) as observed,"
-                        + " count(distinct incident_key) filter (where day < :observedFrom) as baseline"
-                        + " from insight_report where " + where + " and " + column + " is not null"
-                        + " and day between :baselineFrom and :asOf group by 1")
+        String observed = source.count(true, "day >= :observedFrom");
+        String baseline = source.count(true, "day < :observedFrom");
+        return jdbc.sql("select " + source.region() + " as region, " + observed + " as observed, " + baseline + " as baseline"
+                        + " from " + source.table() + " where " + source.where()
+                        + " and day between :baselineFrom and :asOf group by 1"
+                        + " having " + observed + " > 0 or " + baseline + " > 0")
                 .params(params)
                 .query((rs, i) -> new Window(rs.getString("region"), rs.getLong("observed"), rs.getLong("baseline")))
                 .list();
     }
 
-    /** Distinct incidents per region at {@code level} and report type in [from, to]: the live index's input. */
+    /** Incidents per region at {@code level} and report type in [from, to]: the live index's input. */
     public List<IncidentCounts.RegionTypeCount> incidentsByRegionAndType(@Nullable RegionCode parent, RegionLevel level,
                                                                          LocalDate from, LocalDate to) {
         Map<String, Object> params = new HashMap<>();
-        String column = column(level);
-        String where = where(parent, params);
+        Source source = Source.of(parent, level, params);
         params.put("from", Date.valueOf(from));
         params.put("to", Date.valueOf(to));
-        return jdbc.sql("select " + column + " as region, category_code, count(distinct incident_key) as incidents"
-                        + " from insight_report where " + where + " and " + column + " is not null"
-                        + " and day between :from and :to group by 1, 2")
+        String incidents = source.count(true, null);
+        return jdbc.sql("select " + source.region() + " as region, category_code, " + incidents + " as incidents"
+                        + " from " + source.table() + " where " + source.where()
+                        + " and day between :from and :to group by 1, 2 having " + incidents + " > 0")
                 .params(params)
                 .query((rs, i) -> new IncidentCounts.RegionTypeCount(rs.getString("region"), rs.getString("category_code"),
                         rs.getLong("incidents")))
@@ -134,9 +140,10 @@ public class ReportStatistics {  // public for the module's API (IncidentCounts)
         }
     }
 
-    private Map<String, Long> counts(String keyExpression, String count, String whereAndRest, Map<String, Object> params) {
+    private Map<String, Long> counts(Source source, String keyExpression, String count, String whereAndRest,
+                                     Map<String, Object> params) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("select " + keyExpression + " as key, " + count + " as n from insight_report where " + whereAndRest)
+        jdbc.sql("select " + keyExpression + " as key, " + count + " as n from " + source.table() + " where " + whereAndRest)
                 .params(params)
                 .query(rs -> {
                     counts.put(rs.getString("key"), rs.getLong("n"));
@@ -144,13 +151,49 @@ public class ReportStatistics {  // public for the module's API (IncidentCounts)
         return counts;
     }
 
-    /** The facts under the parent, by equality on the prefix column of the parent's level. */
-    private static String where(@Nullable RegionCode parent, Map<String, Object> params) {
-        if (parent == null) {
-            return "true";
+    /**
+     * Where a question about the parent's subtree (Indonesia when null), by region at {@code level}
+     * or as a whole when {@code level} is null, is answered: the daily rollup down to regencies, the
+     * facts below, where the parent is an equality on its prefix column.
+     */
+    record Source(String table, String where, String region, boolean rollup) {
+
+        static final String INDONESIA = "ID";
+        /** The folded cells and the deltas not folded yet (RollupFold), which a read must add. */
+        static final String ROLLUP = "(select area, parent, depth, day, category_code, reports, incidents from insight_daily"
+                + " union all select area, parent, depth, day, category_code, reports, incidents from insight_daily_delta) cells";
+
+        static Source of(@Nullable RegionCode parent, @Nullable RegionLevel level, Map<String, Object> params) {
+            int parentDepth = parent == null ? 0 : parent.level().depth();
+            params.put("area", parent == null ? INDONESIA : parent.value());
+            if (level == null && parentDepth <= RegionLevel.REGENCY.depth()) {
+                return new Source(ROLLUP, "area = :area", "area", true);
+            }
+            if (level != null && level.depth() == parentDepth + 1 && level.depth() <= RegionLevel.REGENCY.depth()) {
+                return new Source(ROLLUP, "parent = :area", "area", true);
+            }
+            if (parent == null && level == RegionLevel.REGENCY) {
+                return new Source(ROLLUP, "depth = 2", "area", true);
+            }
+            params.remove("area");
+            String region = column(level == null ? RegionLevel.VILLAGE : level);
+            if (parent == null) {
+                return new Source("insight_report", region + " is not null", region, false);
+            }
+            params.put("parent", parent.value());
+            String parentColumn = parent.level() == RegionLevel.VILLAGE ? "region_code" : column(parent.level());
+            return new Source("insight_report", parentColumn + " = :parent and " + region + " is not null", region, false);
         }
-        params.put("parent", parent.value());
-        return (parent.level() == RegionLevel.VILLAGE ? "region_code" : column(parent.level())) + " = :parent";
+
+        /** Reports, or incidents counted at their head, of the rows that meet the condition (null: all). */
+        String count(boolean incidents, @Nullable String condition) {
+            if (rollup) {
+                return "coalesce(sum(" + (incidents ? "incidents" : "reports") + ")"
+                        + (condition == null ? "" : " filter (where " + condition + ")") + ", 0)";
+            }
+            String filter = incidents ? (condition == null ? "head" : "head and " + condition) : condition;
+            return "count(*)" + (filter == null ? "" : " filter (where " + filter + ")");
+        }
     }
 
     static String column(RegionLevel level) {

@@ -29,6 +29,8 @@ class ReportFactsTest {
     @Autowired
     JdbcClient jdbc;
     ReportFacts facts;
+    @Autowired
+    RollupFold fold;
 
     /** The listener itself, without the asynchronous proxy: each call has finished when it returns. */
     @Autowired
@@ -67,9 +69,11 @@ class ReportFactsTest {
         facts.on(merged);
         facts.on(merged);
         assertThat(distinctIncidents(first, second)).isEqualTo(1);
+        assertThat(heads(first, second)).isEqualTo(1);
 
         facts.on(new IncidentChanged(incident, "SPLIT", false, List.of()));
         assertThat(distinctIncidents(first, second)).isEqualTo(2);
+        assertThat(heads(first, second)).isEqualTo(2);
         assertThat(jdbc.sql("select incident_key from insight_report where report_id = ?").param(first).query(UUID.class).single())
                 .isEqualTo(first);
     }
@@ -101,6 +105,75 @@ class ReportFactsTest {
         assertThat(jdbc.sql("select incident_key from insight_report where report_id = any(?)").param(reports.toArray(UUID[]::new))
                 .query(UUID.class).list()).allSatisfy(key -> assertThat(key).isIn(
                         Stream.concat(reports.stream(), incidents.stream()).toList()));
+        assertThat(incidentsWithoutOneHead()).isZero();
+        assertThat(cellsUnlikeTheFacts()).isZero();
+    }
+
+    @Test
+    void theDailyRollupCountsWhatTheFactsSayThroughIntakeMergesSplitsAndFolds() {
+        Random random = new Random(7);
+        List<UUID> reports = new ArrayList<>();
+        List<UUID> incidents = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        List<String> places = List.of("82.05.04.2001", "82.05.05.2001", "82.04.01.2001", "82");
+        Instant start = Instant.parse("2024-03-01T03:00:00Z");
+        for (int step = 0; step < 120; step++) {
+            int what = random.nextInt(10);
+            if (what < 6 || reports.size() < 4) {
+                // a report, now and then joining an incident at intake, received over four days
+                UUID id = UUID.randomUUID();
+                reports.add(id);
+                Instant received = start.plusSeconds(random.nextInt(4 * 86_400));
+                facts.on(new ReportSubmitted(id, "R" + id.toString().substring(0, 8), ReportKind.LAPORAN,
+                        random.nextBoolean() ? "CAMPAIGN" : "MONEY_POLITICS", null, false,
+                        new RegionCode(places.get(random.nextInt(places.size()))), null, received, received, true,
+                        what == 0 ? incidents.get(random.nextInt(incidents.size())) : null));
+            } else if (what < 9) {
+                List<UUID> members = new ArrayList<>(reports);
+                Collections.shuffle(members, random);
+                facts.on(new IncidentChanged(incidents.get(random.nextInt(incidents.size())), "MERGED", false,
+                        members.subList(0, 2 + random.nextInt(3))));
+            } else {
+                facts.on(new IncidentChanged(incidents.get(random.nextInt(incidents.size())), "SPLIT", false, List.of()));
+            }
+            if (step % 40 == 39) {
+                fold.fold();
+            }
+            assertThat(incidentsWithoutOneHead()).as("after step " + step).isZero();
+            assertThat(cellsUnlikeTheFacts()).as("after step " + step).isZero();
+        }
+        fold.fold();
+        assertThat(jdbc.sql("select count(*) from insight_daily_delta").query(Long.class).single()).isZero();
+        assertThat(cellsUnlikeTheFacts()).isZero();
+    }
+
+    private long heads(UUID... reports) {
+        return jdbc.sql("select count(*) from insight_report where head and report_id = any(?)")
+                .param(reports).query(Long.class).single();
+    }
+
+    private long incidentsWithoutOneHead() {
+        return jdbc.sql("select count(*) from (select incident_key from insight_report group by 1"
+                + " having count(*) filter (where head) <> 1) x").query(Long.class).single();
+    }
+
+    /** Cells of the rollup (folded and pending) whose reports or incidents differ from a count of the facts. */
+    private long cellsUnlikeTheFacts() {
+        return jdbc.sql("""
+                        with counted as (
+                            select c.area, f.day, f.category_code, count(*) as reports, count(*) filter (where f.head) as incidents
+                              from insight_report f
+                             cross join lateral insight_daily_cells(f.province, f.regency) c
+                             where c.area is not null
+                             group by 1, 2, 3),
+                        rolled as (
+                            select area, day, category_code, sum(reports) as reports, sum(incidents) as incidents
+                              from (select area, day, category_code, reports, incidents from insight_daily
+                                    union all
+                                    select area, day, category_code, reports, incidents from insight_daily_delta) d
+                             group by 1, 2, 3)
+                        select count(*) from counted full join rolled using (area, day, category_code)
+                         where (counted.reports, counted.incidents) is distinct from (rolled.reports, rolled.incidents)""")
+                .query(Long.class).single();
     }
 
     private long distinctIncidents(UUID... reports) {
