@@ -1,7 +1,9 @@
 package id.pantau.casework;
 
+import java.sql.Date;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,9 +18,15 @@ import org.springframework.stereotype.Service;
  * Case handling's API for statistics: how many cases were received in a period, by stage or by
  * region, and how many of them missed a legal deadline (the deadline job raised an overdue warning
  * for them). Merged cases are left out: their reports count in the case they joined.
+ *
+ * <p>Indonesia, provinces and regencies are answered from the daily rollup ({@code case_daily},
+ * V24) plus its pending deltas; questions below regencies count the cases themselves.
  */
 @Service
 public class CaseStatistics {
+
+    /** Days of receipt are counted in Indonesia's western time (WIB), like the report statistics. */
+    public static final ZoneId DAY_ZONE = ZoneId.of("Asia/Jakarta");
 
     /**
      * Counts by key (a {@link CaseStage} name, or a region code at the level asked for), the number
@@ -27,6 +35,10 @@ public class CaseStatistics {
     public record Counts(Map<String, Long> byKey, long cases, long missed, long missedDeadlines) {
     }
 
+    private static final String ROLLUP = "(select area, parent, depth, day, category_code, stage, cases, missed, warnings"
+            + " from case_daily union all select area, parent, depth, day, category_code, stage, cases, missed, warnings"
+            + " from case_daily_delta) cells";
+
     private final JdbcClient jdbc;
 
     CaseStatistics(JdbcClient jdbc) {
@@ -34,49 +46,76 @@ public class CaseStatistics {
     }
 
     /**
-     * Cases received in [from, until) in the parent's subtree (null: Indonesia), of one report type
-     * (null: all), counted by stage when {@code regionLevel} is null, otherwise by their region at that level.
+     * Cases received on the WIB days [from, to] in the parent's subtree (null: Indonesia), of one
+     * report type (null: all), counted by stage when {@code regionLevel} is null, otherwise by their
+     * region at that level.
      */
-    public Counts count(@Nullable RegionCode parent, @Nullable String category, Instant from, Instant until,
+    public Counts count(@Nullable RegionCode parent, @Nullable String category, LocalDate from, LocalDate to,
                         @Nullable RegionLevel regionLevel) {
         Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder("c.stage <> 'MERGED' and c.received_at >= :from and c.received_at < :until");
-        params.put("from", Timestamp.from(from));
-        params.put("until", Timestamp.from(until));
-        if (parent != null) {
-            where.append(" and (c.region_code = :parent or c.region_code like :descendants)");
-            params.put("parent", parent.value());
-            params.put("descendants", parent.value() + ".%");
+        int parentDepth = parent == null ? 0 : parent.level().depth();
+        String table;
+        String where;
+        String key;
+        String cases;
+        String missed;
+        String warnings;
+        params.put("area", parent == null ? "ID" : parent.value());
+        if (regionLevel == null ? parentDepth <= RegionLevel.REGENCY.depth() : regionLevel.depth() <= RegionLevel.REGENCY.depth()) {
+            table = ROLLUP;
+            if (regionLevel == null) {
+                where = "area = :area";
+                key = "stage";
+            } else {
+                where = regionLevel.depth() == parentDepth + 1 ? "parent = :area" : "depth = 2";
+                key = "area";
+            }
+            where += " and day between :from and :to";
+            params.put("from", Date.valueOf(from));
+            params.put("to", Date.valueOf(to));
+            cases = "coalesce(sum(cases), 0)";
+            missed = "coalesce(sum(missed), 0)";
+            warnings = "coalesce(sum(warnings), 0)";
+        } else {
+            table = "legal_case";
+            where = "received_at >= :from and received_at < :until";
+            params.put("from", Timestamp.from(from.atStartOfDay(DAY_ZONE).toInstant()));
+            params.put("until", Timestamp.from(to.plusDays(1).atStartOfDay(DAY_ZONE).toInstant()));
+            if (parent != null) {
+                where += " and (region_code = :area or region_code like :descendants)";
+                params.put("descendants", parent.value() + ".%");
+            }
+            if (regionLevel == null) {
+                key = "stage";
+            } else {
+                // a region code's prefix of the level's length is its ancestor there: 35, 35.09, 35.09.01, 35.09.01.2001
+                params.put("length", switch (regionLevel) {
+                    case PROVINCE -> 2;
+                    case REGENCY -> 5;
+                    case DISTRICT -> 8;
+                    case VILLAGE -> 13;
+                });
+                key = "left(region_code, :length)";
+                where += " and length(region_code) >= :length";
+            }
+            cases = "count(*)";
+            missed = "count(*) filter (where warnings > 0)";
+            warnings = "coalesce(sum(warnings), 0)";
         }
+        where += " and stage <> 'MERGED'";
         if (category != null) {
-            where.append(" and c.category_code = :category");
+            where += " and category_code = :category";
             params.put("category", category);
         }
         Map<String, Long> counts = new LinkedHashMap<>();
-        String key;
-        if (regionLevel == null) {
-            key = "c.stage";
-        } else {
-            // a region code's prefix of the level's length is its ancestor there: 35, 35.09, 35.09.01, 35.09.01.2001
-            params.put("length", switch (regionLevel) {
-                case PROVINCE -> 2;
-                case REGENCY -> 5;
-                case DISTRICT -> 8;
-                case VILLAGE -> 13;
-            });
-            key = "left(c.region_code, :length)";
-            where.append(" and length(c.region_code) >= :length");
-        }
-        jdbc.sql("select " + key + " as key, count(*) as n from legal_case c where " + where + " group by 1 order by 1")
+        jdbc.sql("select " + key + " as key, " + cases + " as n from " + table + " where " + where
+                        + " group by 1 having " + cases + " > 0 order by 1")
                 .params(params)
                 .query(rs -> {
                     counts.put(rs.getString("key"), rs.getLong("n"));
                 });
-        return jdbc.sql("""
-                        select count(*) as cases,
-                               count(*) filter (where exists (select 1 from case_warning w where w.case_id = c.id)) as missed,
-                               coalesce(sum((select count(*) from case_warning w where w.case_id = c.id)), 0) as warnings
-                          from legal_case c where """ + " " + where)
+        return jdbc.sql("select " + cases + " as cases, " + missed + " as missed, " + warnings + " as warnings from "
+                        + table + " where " + where)
                 .params(params)
                 .query((rs, i) -> new Counts(counts, rs.getLong("cases"), rs.getLong("missed"), rs.getLong("warnings")))
                 .single();

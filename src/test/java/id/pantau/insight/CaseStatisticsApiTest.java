@@ -29,9 +29,10 @@ class CaseStatisticsApiTest {
         Http staff = Http.api(port).bearer(new Accounts(Http.api(port)).create("case-stats", List.of("STAFF"), "82.05").token());
         String late = CaseFixtures.caseId(staff, CaseFixtures.anonymous(port, "82.05.01.2001"));
         CaseFixtures.caseId(staff, CaseFixtures.anonymous(port, "82.05.01.2006"));
-        // the deadline job found the first case's preliminary review overdue
+        // the deadline job found the first case's preliminary review overdue, and recorded it as it does
         jdbc.sql("insert into case_warning (case_id, deadline, due_at, raised_at) values (?::uuid, 'PRELIMINARY_REVIEW', now(), now())")
                 .param(late).update();
+        jdbc.sql("update legal_case set warnings = warnings + 1 where id = ?::uuid").param(late).update();
 
         JsonNode byStage = staff.get("/api/v1/stats/cases?groupBy=stage").json();
         assertThat(byStage.get("total").asLong()).isEqualTo(2);

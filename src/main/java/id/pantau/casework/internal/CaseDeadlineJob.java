@@ -59,12 +59,19 @@ class CaseDeadlineJob {
 
     /** Raises the warnings not raised yet; returns how many this run raised. */
     int raiseWarnings() {
+        // each case counts its warnings, for the statistics of deadline compliance
         List<String> raised = jdbc.sql("""
-                        insert into case_warning (case_id, deadline, due_at, raised_at)
-                        select id, next_due_name, next_due_at, :now from legal_case
-                         where next_due_at < :now and stage not in ('CLOSED', 'MERGED', 'AWAITING_COMPLETION')
-                        on conflict do nothing
-                        returning case_id || ' ' || deadline""")
+                        with raised as (
+                            insert into case_warning (case_id, deadline, due_at, raised_at)
+                            select id, next_due_name, next_due_at, :now from legal_case
+                             where next_due_at < :now and stage not in ('CLOSED', 'MERGED', 'AWAITING_COMPLETION')
+                            on conflict do nothing
+                            returning case_id, deadline),
+                        counted as (
+                            update legal_case c set warnings = c.warnings + r.n
+                              from (select case_id, count(*) as n from raised group by 1) r
+                             where c.id = r.case_id)
+                        select case_id || ' ' || deadline from raised""")
                 .param("now", Timestamp.from(clock.instant()))
                 .query(String.class).list();
         raised.forEach(warning -> log.warn("Case deadline passed: {}", warning));

@@ -37,9 +37,8 @@ class CaseFigures {
     /** Cases (merged ones left out) received in the request's WIB days under its parent, grouped by stage or region. */
     CaseStats cases(StatsRequest request, Map<String, String> regionNames, Map<String, String> stageLabels) {
         boolean byStage = request.groupBy().equals("stage");
-        CaseStatistics.Counts counts = statistics.count(request.parent(), request.category(),
-                request.from().atStartOfDay(ReportFacts.WIB).toInstant(),
-                request.to().plusDays(1).atStartOfDay(ReportFacts.WIB).toInstant(), byStage ? null : request.level());
+        CaseStatistics.Counts counts = statistics.count(request.parent(), request.category(), request.from(), request.to(),
+                byStage ? null : request.level());
         List<ReportStatistics.Item> items = byStage
                 ? Arrays.stream(CaseStage.values()).filter(s -> counts.byKey().containsKey(s.name()))
                         .map(s -> new ReportStatistics.Item(s.name(), stageLabels.getOrDefault(s.name(), s.name()),

@@ -48,6 +48,8 @@ class CaseDeadlineJobTest {
     CaseDeadlineJob job;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    CaseRollupFold fold;
 
     Http staff;
 
@@ -165,6 +167,43 @@ class CaseDeadlineJobTest {
                 .containsExactlyInAnyOrder("PRELIMINARY_REVIEW " + reviewDue, "DECISION " + decisionDue);
         assertThat(detail(staff, awaiting[0]).get("stage").asString()).isEqualTo("NOT_REGISTERED");
         assertThat(warnings(awaiting[0])).isEmpty();
+
+        // each case counts its warnings, and the statistics' rollup follows, before and after a fold
+        assertThat(jdbc.sql("select warnings from legal_case where id = ?").param(UUID.fromString(reviewing))
+                .query(Integer.class).single()).isEqualTo(2);
+        assertThat(casesWithWrongWarningCounts()).isZero();
+        assertThat(cellsUnlikeTheCases()).isZero();
+        Parallel.times(2, () -> fold.fold());
+        assertThat(jdbc.sql("select count(*) from case_daily_delta").query(Long.class).single()).isZero();
+        assertThat(cellsUnlikeTheCases()).isZero();
+    }
+
+    long casesWithWrongWarningCounts() {
+        return jdbc.sql("select count(*) from legal_case c where warnings <> (select count(*) from case_warning w where w.case_id = c.id)")
+                .query(Long.class).single();
+    }
+
+    /** Cells of the case rollup (folded and pending) that differ from a count of every case of the database. */
+    long cellsUnlikeTheCases() {
+        return jdbc.sql("""
+                        with counted as (
+                            select c.area, (l.received_at at time zone 'Asia/Jakarta')::date as day, l.category_code, l.stage,
+                                   count(*) as cases, count(*) filter (where l.warnings > 0) as missed, sum(l.warnings) as warnings
+                              from legal_case l
+                             cross join lateral case_daily_cells(l.region_code) c
+                             where c.area is not null
+                             group by 1, 2, 3, 4),
+                        rolled as (
+                            select area, day, category_code, stage, sum(cases) as cases, sum(missed) as missed, sum(warnings) as warnings
+                              from (select area, day, category_code, stage, cases, missed, warnings from case_daily
+                                    union all
+                                    select area, day, category_code, stage, cases, missed, warnings from case_daily_delta) d
+                             group by 1, 2, 3, 4
+                            having sum(cases) <> 0 or sum(missed) <> 0 or sum(warnings) <> 0)
+                        select count(*) from counted full join rolled using (area, day, category_code, stage)
+                         where (counted.cases, counted.missed, counted.warnings)
+                               is distinct from (rolled.cases, rolled.missed, rolled.warnings)""")
+                .query(Long.class).single();
     }
 
     List<String> warnings(String caseId) {
