@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the statistics facts ({@code insight_report}) from the report module's events: one row per
@@ -29,9 +31,12 @@ class ReportFacts {
     static final ZoneId WIB = IncidentCounts.DAY_ZONE;
 
     private final JdbcClient jdbc;
+    /** Joins the listener's transaction; makes one when called without (the statements must go together). */
+    private final TransactionTemplate transaction;
 
-    ReportFacts(JdbcClient jdbc) {
+    ReportFacts(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @ApplicationModuleListener
@@ -43,6 +48,11 @@ class ReportFacts {
     /** Adds the fact of one report unless it is there; true when it was added. */
     boolean record(UUID reportId, @Nullable UUID incidentId, LocalDate day,
                    RegionCode region, String category, String kind, boolean hazard) {
+        return Boolean.TRUE.equals(transaction.execute(status -> insert(reportId, incidentId, day, region, category, kind, hazard)));
+    }
+
+    private boolean insert(UUID reportId, @Nullable UUID incidentId, LocalDate day,
+                           RegionCode region, String category, String kind, boolean hazard) {
         boolean added = jdbc.sql("""
                         insert into insight_report (report_id, incident_key, day, region_code, province, regency, district,
                                                     category_code, kind, hazard, head)
@@ -65,7 +75,8 @@ class ReportFacts {
      */
     @ApplicationModuleListener
     void on(IncidentChanged incident) {
-        changeIncident(incident.reportIds().toArray(UUID[]::new), incident.incidentId(), "r.report_id");
+        transaction.executeWithoutResult(status ->
+                changeIncident(incident.reportIds().toArray(UUID[]::new), incident.incidentId(), "r.report_id"));
     }
 
     /**
@@ -73,8 +84,12 @@ class ReportFacts {
      * then flags the head of every incident touched: this one, and those the members came from.
      */
     private void changeIncident(UUID[] members, UUID incident, String leaverKey) {
-        // the rows are locked in key order first: two changes of overlapping incidents (a merge, a
-        // split) delivered at once would otherwise lock them in different orders and deadlock
+        // Incident changes run one at a time: the heads are chosen among the facts a change can see,
+        // and a report joining the same incident in another transaction would be invisible to it, so
+        // both could make themselves the head. The lock is taken after this transaction's own insert,
+        // so a change that waits for it sees the other's committed facts. Within a change the rows are
+        // locked in key order, as any other writer of several facts must.
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('insight-incident-changes'))").query((rs, i) -> 1).list();
         jdbc.sql("""
                         with touched as (
                             select report_id, incident_key, day from insight_report

@@ -110,6 +110,22 @@ class ReportFactsTest {
     }
 
     @Test
+    void reportsJoiningOneIncidentAtOnceLeaveItExactlyOneHead() throws Exception {
+        UUID incident = UUID.randomUUID();
+        Instant received = Instant.parse("2024-04-02T02:00:00Z");
+        Parallel.times(16, () -> {
+            UUID id = UUID.randomUUID();
+            facts.on(new ReportSubmitted(id, "J" + id.toString().substring(0, 8), ReportKind.LAPORAN, "CAMPAIGN", null, false,
+                    new RegionCode("82.05.06"), null, received, received, true, incident));
+            return id;
+        });
+
+        assertThat(jdbc.sql("select count(*) filter (where head) || '/' || count(*) from insight_report where incident_key = ?")
+                .param(incident).query(String.class).single()).isEqualTo("1/16");
+        assertThat(cellsUnlikeTheFacts()).isZero();
+    }
+
+    @Test
     void theDailyRollupCountsWhatTheFactsSayThroughIntakeMergesSplitsAndFolds() {
         Random random = new Random(7);
         List<UUID> reports = new ArrayList<>();
