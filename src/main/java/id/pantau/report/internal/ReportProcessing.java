@@ -122,20 +122,23 @@ class ReportProcessing {
         }
         double latitudeSpan = rules.distanceMeters() / 111_320.0;
         double longitudeSpan = located ? latitudeSpan / Math.max(0.1, Math.cos(Math.toRadians(report.latitude()))) : 0;
+        // the place condition is written for the case at hand rather than switched by parameters: a
+        // cached generic plan cannot see which branch applies and read every report of the category
+        // in the window instead of those of one village
+        String sameVillage = "region_code = :region";
+        String near = "(latitude between :latMin and :latMax and longitude between :lonMin and :lonMax)";
+        String place = precisePlace && located ? "(" + sameVillage + " or " + near + ")" : precisePlace ? sameVillage : near;
         return jdbc.sql("""
                         select id, region_code, tps, latitude, longitude, text_signature, incident_id from report
                          where category_code = :category and processed_at is not null and id <> :id
                            and occurred_at between :from and :to
-                           and ((:precise and region_code = :region)
-                                or (:located and latitude between :latMin and :latMax and longitude between :lonMin and :lonMax))
-                         order by occurred_at desc limit 500""")
+                           and %s
+                         order by occurred_at desc limit 500""".formatted(place))
                 .param("category", report.categoryCode())
                 .param("id", report.id())
                 .param("from", Timestamp.from(report.occurredAt().minus(rules.window())))
                 .param("to", Timestamp.from(report.occurredAt().plus(rules.window())))
-                .param("precise", precisePlace)
                 .param("region", report.regionCode().value())
-                .param("located", located)
                 .param("latMin", located ? report.latitude() - latitudeSpan : 0.0)
                 .param("latMax", located ? report.latitude() + latitudeSpan : 0.0)
                 .param("lonMin", located ? report.longitude() - longitudeSpan : 0.0)
