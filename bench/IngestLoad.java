@@ -264,8 +264,15 @@ public class IngestLoad {
             });
         }
 
+        /** Puts the figures of the window; one that the load left early ends now (the crash run). */
         void put(Map<String, String> out) throws InterruptedException {
+            if (to == null) {
+                thread.interrupt();
+            }
             thread.join();
+            if (from != null && to == null) {
+                to = CpuSnapshot.take();
+            }
             if (from != null && to != null) {
                 from.put(to, out);
             }
