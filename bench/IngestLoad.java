@@ -192,14 +192,17 @@ public class IngestLoad {
     }
 
     /**
-     * CPU time from /proc at one instant: the application JVM (app-pid=), this generator, every
-     * PostgreSQL process, and the whole machine (busy and total jiffies from /proc/stat).
+     * CPU time from /proc at one instant: the application JVM (app-pid=); this generator;
+     * PostgreSQL serving the benchmark database db= (its backends, the server's own processes, and
+     * the exited backends the postmaster has reaped); PostgreSQL backends of other databases
+     * (someone else's load); the whole machine (busy and total jiffies from /proc/stat).
      */
-    record CpuSnapshot(long app, long gen, long pg, long busy, long total) {
+    record CpuSnapshot(long app, long gen, long pg, long pgOther, long busy, long total) {
         static CpuSnapshot take() {
-            long app = 0, gen = 0, pg = 0, busy = 0, total = 0;
+            long app = 0, gen = 0, pg = 0, pgOther = 0, busy = 0, total = 0;
             long self = ProcessHandle.current().pid();
             long appPid = Long.parseLong(arg("app-pid", "-1"));
+            String db = arg("db", "");
             try (var dirs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
                 for (Path dir : dirs) {
                     String stat;
@@ -218,8 +221,20 @@ public class IngestLoad {
                     } else if (pid == self) {
                         gen += ticks;
                     } else if (comm.equals("postgres")) {
-                        // with cutime + cstime: the postmaster counts the backends it has reaped
-                        pg += ticks + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                        String title;
+                        try {
+                            title = new String(Files.readAllBytes(dir.resolve("cmdline"))).split("\0")[0];
+                        } catch (IOException | RuntimeException e) {
+                            continue;
+                        }
+                        // a backend's title: "postgres: 15/main: USER DATABASE HOST(PORT) STATE"
+                        String[] words = title.split(" +");
+                        if (words[0].equals("postgres:") && words.length >= 5 && !words[3].equals(db)
+                                && words[4].contains("(")) {
+                            pgOther += ticks;
+                        } else {
+                            pg += ticks + Long.parseLong(f[13]) + Long.parseLong(f[14]); // + reaped children
+                        }
                     }
                 }
                 String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
@@ -229,19 +244,21 @@ public class IngestLoad {
                     busy += (i == 4 || i == 5) ? 0 : v; // idle, iowait
                 }
             } catch (IOException | RuntimeException e) {
-                return new CpuSnapshot(0, 0, 0, 0, 0);
+                return new CpuSnapshot(0, 0, 0, 0, 0, 0);
             }
-            return new CpuSnapshot(app, gen, pg, busy, total);
+            return new CpuSnapshot(app, gen, pg, pgOther, busy, total);
         }
 
-        /** app, generator, postgres, other (the rest of the machine's busy time) in CPU seconds, busy % */
+        /** app, generator, postgres, other databases' backends, other (the rest of the machine's busy time), busy % */
         void put(CpuSnapshot end, Map<String, String> out) {
             double hz = 100.0; // USER_HZ; /proc/stat counts in the same unit
             long b = end.busy - busy;
+            long known = (end.app - app) + (end.gen - gen) + (end.pg - pg) + (end.pgOther - pgOther);
             out.put("cpu_app_s", String.format("%.1f", (end.app - app) / hz));
             out.put("cpu_gen_s", String.format("%.1f", (end.gen - gen) / hz));
             out.put("cpu_pg_s", String.format("%.1f", (end.pg - pg) / hz));
-            out.put("cpu_other_s", String.format("%.1f", (b - (end.app - app) - (end.gen - gen) - (end.pg - pg)) / hz));
+            out.put("cpu_pg_other_s", String.format("%.1f", (end.pgOther - pgOther) / hz));
+            out.put("cpu_other_s", String.format("%.1f", (b - known) / hz));
             out.put("busy_pct", String.format("%.0f", end.total == total ? 0 : 100.0 * b / (end.total - total)));
         }
     }

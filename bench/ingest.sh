@@ -18,8 +18,9 @@
 # Before each phase it waits until the application's background processing (duplicate
 # detection, events) has caught up, so that no phase pays for the previous one; the HTTP phase
 # does pay for the processing of its own reports, as in production. Then open loop at each rate
-# in RATES (reports/s, latency from the intended send time). Every measured phase holds the
-# machine's exclusive benchmark lock (flock -x /tmp/pantau-heavy.lock).
+# in RATES (reports/s, latency from the intended send time). The measured phases hold the
+# machine's exclusive benchmark lock (flock -x /tmp/pantau-heavy.lock): the closed-loop sweep
+# (~4.5 min), the open-loop runs and the profile run each take it once.
 #
 # Environment: RUNS (1), CONCURRENCY ("1 4 16 64"), RATES ("500 1000"), WARMUP (5), DURATION (20),
 # PG_DURATION (15), PROFILE (1: a further c=16 run under JFR, hot methods in profile.txt),
@@ -41,7 +42,7 @@ PROFILE=${PROFILE:-1}
 ingest_preflight
 results_dir OUT ingest
 CSV="$OUT/runs.csv"
-echo "run,kind,level,seconds,ok,per_s,p50_ms,p90_ms,p99_ms,max_ms,errors,error_kinds,cpu_app_s,cpu_client_s,cpu_pg_s,cpu_other_s,busy_pct,unprocessed_after,catch_up_s" >"$CSV"
+echo "run,kind,level,seconds,ok,per_s,p50_ms,p90_ms,p99_ms,max_ms,errors,error_kinds,cpu_app_s,cpu_client_s,cpu_pg_s,cpu_pg_other_db_s,cpu_other_s,busy_pct,unprocessed_after,catch_up_s" >"$CSV"
 work=
 new_temp_dir work
 PORT=$(free_port "${PORT_BASE:-18080}")
@@ -50,36 +51,36 @@ mkdir -p "$work/loadgen"
 "$JAVA_HOME/bin/javac" -d "$work/loadgen" "$LOADGEN" || die "cannot compile $LOADGEN"
 log "results in $OUT"
 
-# measure_http RUN KIND LEVEL GENERATOR-ARGS...: one load phase under the lock, a line in runs.csv
+# measure_http RUN KIND LEVEL GENERATOR-ARGS...: one load phase (under the lock), a line in runs.csv
 measure_http() {
     local run=$1 kind=$2 level=$3 line unprocessed catch_up seconds
     shift 3
     line=$(heavy "$JAVA" -cp "$work/loadgen" IngestLoad "$@" url="$URL" regions="$work/regions.txt" app-pid="$APP" \
-        2>>"$OUT/loadgen.err") || die "the load generator failed (see $OUT/loadgen.err)"
+        db="$DB" 2>>"$OUT/loadgen.err") || die "the load generator failed (see $OUT/loadgen.err)"
     unprocessed=$(psql -XAtq -d "$DB" -c "select count(*) from report where processed_at is null")
     catch_up=$(wait_processed "$DB")
     echo "run=$run kind=$kind $line" >>"$OUT/loadgen.out"
     f() { field "$line" "$1"; }
     seconds=$(awk -v d="$(f duration_s)" -v r="$(f drain_s)" 'BEGIN { print d + (r == "" ? 0 : r) }')
-    echo "$run,$kind,$level,$seconds,$(f ok),$(f rps),$(f p50_ms),$(f p90_ms),$(f p99_ms),$(f max_ms),$(f errors),$(f error_kinds),$(f cpu_app_s),$(f cpu_gen_s),$(f cpu_pg_s),$(f cpu_other_s),$(f busy_pct),$unprocessed,$catch_up" >>"$CSV"
-    log "$kind $level: $(f rps)/s p50 $(f p50_ms) ms p99 $(f p99_ms) ms errors $(f errors) (CPU s: app $(f cpu_app_s), generator $(f cpu_gen_s), postgres $(f cpu_pg_s), other $(f cpu_other_s); machine $(f busy_pct)% busy; $unprocessed unprocessed after, caught up in ${catch_up} s)"
+    echo "$run,$kind,$level,$seconds,$(f ok),$(f rps),$(f p50_ms),$(f p90_ms),$(f p99_ms),$(f max_ms),$(f errors),$(f error_kinds),$(f cpu_app_s),$(f cpu_gen_s),$(f cpu_pg_s),$(f cpu_pg_other_s),$(f cpu_other_s),$(f busy_pct),$unprocessed,$catch_up" >>"$CSV"
+    log "$kind $level: $(f rps)/s p50 $(f p50_ms) ms p99 $(f p99_ms) ms errors $(f errors) (CPU s: app $(f cpu_app_s), generator $(f cpu_gen_s), postgres $(f cpu_pg_s), other databases $(f cpu_pg_other_s), other $(f cpu_other_s); machine $(f busy_pct)% busy; $unprocessed unprocessed after, caught up in ${catch_up} s)"
 }
 
 # run_pgbench N SCRIPT PREFIX: pgbench -c N -j N (called under the lock); CPU snapshots around it
 # and pgbench's own CPU time (bash's time) into PREFIX.cpu
 run_pgbench() {
     local n=$1 script=$2 prefix=$3 before after TIMEFORMAT='%U %S'
-    before=$(cpu_snapshot "$APP")
+    before=$(cpu_snapshot "$APP" "$DB")
     { time (cd "$OUT" && pgbench -n -c "$n" -j "$n" -T "$PG_DURATION" -P 5 -D villages="$VILLAGES" -f "$script" \
         -l --log-prefix="$prefix" "$DB" >"$prefix.out" 2>&1); } 2>"$prefix.time" || return 1
-    after=$(cpu_snapshot "$APP")
+    after=$(cpu_snapshot "$APP" "$DB")
     cpu_delta "$before" "$after" "$(awk '{ print $1 + $2 }' "$prefix.time")" >"$prefix.cpu"
 }
 
 # measure_pgbench RUN KIND N SCRIPT: pgbench under the lock, per-transaction log for the latency
 # percentiles
 measure_pgbench() {
-    local run=$1 kind=$2 n=$3 script=$4 prefix tps ok failed pcts app_s pg_s other_s busy
+    local run=$1 kind=$2 n=$3 script=$4 prefix tps ok failed pcts app_s pg_s pg_other_s other_s busy
     prefix="$OUT/pgbench-$run-$kind-$n"
     with_lock run_pgbench "$n" "$script" "$prefix" || { cat "$prefix.out" >&2; die "pgbench failed"; }
     tps=$(sed -nE 's/^tps = ([0-9.]+) .*/\1/p' "$prefix.out" | head -1)
@@ -92,10 +93,10 @@ measure_pgbench() {
         function q(p,  i) { i = int(p * NR + 0.999999); if (i < 1) i = 1; printf "%.1f", v[i] / 1000 }')
     rm -f "$prefix".[0-9]*
     read -r p50 p90 p99 max <<<"$pcts"
-    read -r app_s pg_s other_s busy <"$prefix.cpu"
+    read -r app_s pg_s pg_other_s other_s busy <"$prefix.cpu"
     client_s=$(awk '{ printf "%.1f", $1 + $2 }' "$prefix.time")
-    echo "$run,$kind,$n,$PG_DURATION,$ok,$(printf '%.1f' "$tps"),$p50,$p90,$p99,$max,${failed:-0},-,$app_s,$client_s,$pg_s,$other_s,$busy,-,-" >>"$CSV"
-    log "$kind $n: $(printf '%.0f' "$tps") tps p50 $p50 ms p99 $p99 ms (CPU s: app $app_s, pgbench $client_s, postgres $pg_s, other $other_s; machine ${busy}% busy)"
+    echo "$run,$kind,$n,$PG_DURATION,$ok,$(printf '%.1f' "$tps"),$p50,$p90,$p99,$max,${failed:-0},-,$app_s,$client_s,$pg_s,$pg_other_s,$other_s,$busy,-,-" >>"$CSV"
+    log "$kind $n: $(printf '%.0f' "$tps") tps p50 $p50 ms p99 $p99 ms (CPU s: app $app_s, pgbench $client_s, postgres $pg_s, other databases $pg_other_s, other $other_s; machine ${busy}% busy)"
 }
 
 # profile_run N: a closed-loop run at concurrency N under JFR (called under the lock)
@@ -103,8 +104,34 @@ profile_run() {
     "$JCMD" "$APP" JFR.configure stackdepth=512 >/dev/null 2>&1 || true
     "$JCMD" "$APP" JFR.start name=ingest settings=profile filename="$OUT/profile.jfr" >/dev/null
     "$JAVA" -cp "$work/loadgen" IngestLoad closed concurrency="$1" warmup=0 duration="$DURATION" url="$URL" \
-        regions="$work/regions.txt" app-pid="$APP" >"$OUT/profile-loadgen.out" 2>>"$OUT/loadgen.err"
+        regions="$work/regions.txt" app-pid="$APP" db="$DB" >"$OUT/profile-loadgen.out" 2>>"$OUT/loadgen.err"
     "$JCMD" "$APP" JFR.stop name=ingest >/dev/null
+    wait_processed "$DB" >/dev/null
+}
+
+# closed_sweep RUN: the warm-up, then each concurrency: HTTP, pgbench-row, pgbench-tx (under the
+# lock: ~4.5 min with the defaults; one lock for the sweep rather than one per phase, so that
+# other benchmarks waiting for the lock do not stretch the sweep over half an hour)
+closed_sweep() {
+    local run=$1 n
+    # a first unmeasured stretch of load: the JIT compiles the request path before any phase counts
+    log "warm-up: c=4 for ${APP_WARMUP:-20} s (not counted)"
+    "$JAVA" -cp "$work/loadgen" IngestLoad closed url="$URL" regions="$work/regions.txt" concurrency=4 warmup=0 \
+        duration="${APP_WARMUP:-20}" >>"$OUT/loadgen.out" 2>>"$OUT/loadgen.err"
+    wait_processed "$DB" >/dev/null
+    for n in "${CONCURRENCY[@]}"; do
+        measure_http "$run" http "$n" closed concurrency="$n" warmup="$WARMUP" duration="$DURATION"
+        measure_pgbench "$run" pgbench-row "$n" "$BENCH_DIR/ingest/raw-row.sql"
+        measure_pgbench "$run" pgbench-tx "$n" "$BENCH_DIR/ingest/raw-app-tx.sql"
+    done
+}
+
+# open_sweep RUN: each rate of RATES (under the lock)
+open_sweep() {
+    local run=$1 rate
+    for rate in "${RATES[@]}"; do
+        measure_http "$run" open "$rate" open rate="$rate" warmup="$WARMUP" duration="$DURATION"
+    done
 }
 
 for ((run = 1; run <= RUNS; run++)); do
@@ -117,22 +144,11 @@ for ((run = 1; run <= RUNS; run++)); do
     psql -XAtq -v ON_ERROR_STOP=1 -d "$DB" -f "$BENCH_DIR/ingest/raw-schema.sql" >"$OUT/raw-schema-$run.out"
     VILLAGES=$(tail -1 "$OUT/raw-schema-$run.out")
     [[ "$VILLAGES" =~ ^[0-9]+$ ]] || die "bench/ingest/raw-schema.sql failed: $(cat "$OUT/raw-schema-$run.out")"
-    # a first unmeasured minute of load: the JIT compiles the request path before any phase counts
-    heavy "$JAVA" -cp "$work/loadgen" IngestLoad closed url="$URL" regions="$work/regions.txt" concurrency=4 warmup=0 \
-        duration="${APP_WARMUP:-20}" >>"$OUT/loadgen.out" 2>>"$OUT/loadgen.err"
-    wait_processed "$DB" >/dev/null
-    for n in "${CONCURRENCY[@]}"; do
-        measure_http "$run" http "$n" closed concurrency="$n" warmup="$WARMUP" duration="$DURATION"
-        measure_pgbench "$run" pgbench-row "$n" "$BENCH_DIR/ingest/raw-row.sql"
-        measure_pgbench "$run" pgbench-tx "$n" "$BENCH_DIR/ingest/raw-app-tx.sql"
-    done
-    for rate in "${RATES[@]}"; do
-        measure_http "$run" open "$rate" open rate="$rate" warmup="$WARMUP" duration="$DURATION"
-    done
+    with_lock closed_sweep "$run" || die "the closed-loop sweep failed"
+    with_lock open_sweep "$run" || die "the open-loop runs failed"
     if [[ "$PROFILE" == 1 && "$run" == 1 ]]; then
         log "profile: c=16 for ${DURATION} s under JFR (not counted in the tables)"
         with_lock profile_run 16
-        wait_processed "$DB" >/dev/null
         "$JAVA_HOME/bin/jfr" view --width 200 hot-methods "$OUT/profile.jfr" >"$OUT/profile-hot-methods.txt" 2>&1 || true
         "$JAVA_HOME/bin/jfr" print --events jdk.ExecutionSample --stack-depth 300 "$OUT/profile.jfr" \
             | awk -f "$BENCH_DIR/ingest/profile-layers.awk" >"$OUT/profile.txt"
@@ -184,13 +200,14 @@ med() {
     done
     echo
     echo "CPU seconds in each measured window (median run): application JVM, client (load generator or pgbench),"
-    echo "PostgreSQL (all its processes), other (rest of the machine's busy time); machine busy %:"
+    echo "PostgreSQL for the benchmark database (its backends, the server's processes, exited backends), PostgreSQL"
+    echo "backends of other databases (someone else's load), other (rest of the machine's busy time); machine busy %:"
     for kind in http pgbench-row pgbench-tx open; do
         for level in $(awk -F, -v k="$kind" 'NR > 1 && $2 == k { print $3 }' "$CSV" | sort -un); do
-            printf '  %-11s %5s: app %5s  client %5s  postgres %5s  other %5s  busy %3s%%  over %s s%s\n' "$kind" "$level" \
-                "$(med "$kind" "$level" 13)" "$(med "$kind" "$level" 14)" "$(med "$kind" "$level" 15)" \
-                "$(med "$kind" "$level" 16)" "$(med "$kind" "$level" 17)" "$(med "$kind" "$level" 4)" \
-                "$([[ $kind == http || $kind == open ]] && echo "; unprocessed after $(med "$kind" "$level" 18), caught up in $(med "$kind" "$level" 19) s")"
+            printf '  %-11s %5s: app %5s  client %5s  postgres %5s  other dbs %4s  other %5s  busy %3s%%  over %s s%s\n' \
+                "$kind" "$level" "$(med "$kind" "$level" 13)" "$(med "$kind" "$level" 14)" "$(med "$kind" "$level" 15)" \
+                "$(med "$kind" "$level" 16)" "$(med "$kind" "$level" 17)" "$(med "$kind" "$level" 18)" "$(med "$kind" "$level" 4)" \
+                "$([[ $kind == http || $kind == open ]] && echo "; unprocessed after $(med "$kind" "$level" 19), caught up in $(med "$kind" "$level" 20) s")"
         done
     done
     if [[ -f "$OUT/profile.txt" ]]; then

@@ -23,8 +23,11 @@ ingest_preflight() {
     ensure_jar
 }
 
-# heavy CMD...: runs CMD holding the machine's exclusive benchmark lock (no test run competes)
-heavy() { flock -x "$HEAVY_LOCK" "$@"; }
+# heavy CMD...: runs CMD holding the machine's exclusive benchmark lock (no test run competes);
+# inside with_lock it just runs CMD (a second flock on the file would wait for our own lock)
+heavy() {
+    if [[ "${LOCK_HELD:-0}" == 1 ]]; then "$@"; else flock -x "$HEAVY_LOCK" "$@"; fi
+}
 
 new_database() { # new_database VAR: a fresh database on the external server, dropped on exit
     local _db="pantau_bench_ingest_$$_${RANDOM}"
@@ -69,34 +72,61 @@ wait_processed() {
     awk -v ms=$(($(now_ms) - t0)) 'BEGIN { printf "%.1f\n", ms / 1000 }'
 }
 
-# with_lock CMD...: runs CMD (a shell function too) holding the exclusive benchmark lock
-with_lock() { ( flock -x 9 && "$@" ) 9>>"$HEAVY_LOCK"; }
-
-# cpu_snapshot APP-PID: "app postgres busy total" CPU ticks (USER_HZ) now: the application JVM,
-# all PostgreSQL processes (with the exited backends the postmaster has reaped), and the machine (busy = all but idle and iowait), as IngestLoad.java
-cpu_snapshot() {
-    # shellcheck disable=SC2002 # the glob is read as one stream
-    cat /proc/[0-9]*/stat 2>/dev/null | awk -v app="$1" '
-        {
-            p = index($0, "("); q = 0
-            for (i = length($0); i > p; i--) if (substr($0, i, 1) == ")") { q = i; break }
-            comm = substr($0, p + 1, q - p - 1)
-            split(substr($0, q + 2), f, " ")
-            t = f[12] + f[13]
-            # the postmaster counts its exited backends in cutime + cstime (pgbench disconnects)
-            if ($1 == app) a += t; else if (comm == "postgres") pg += t + f[14] + f[15]
-        }
-        END { printf "%d %d ", a, pg }'
-    awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat
+# with_lock CMD...: runs CMD (a shell function too, in a subshell) holding the exclusive
+# benchmark lock; the time waited for it goes to the log
+with_lock() {
+    if [[ "${LOCK_HELD:-0}" == 1 ]]; then
+        "$@"
+        return
+    fi
+    local t0
+    t0=$(now_ms)
+    (
+        flock -x 9 || exit 1
+        log "holding $HEAVY_LOCK (waited $((($(now_ms) - t0) / 1000)) s)"
+        LOCK_HELD=1
+        "$@"
+    ) 9>>"$HEAVY_LOCK"
 }
 
-# cpu_delta BEFORE AFTER CLIENT-SECONDS: "app_s pg_s other_s busy_pct" between two snapshots
-# (other = the machine's busy time less the application, PostgreSQL and the client's own)
+# cpu_snapshot APP-PID DB: "app pg pg_other busy total" CPU ticks (USER_HZ) now: the application
+# JVM; PostgreSQL serving DB (its backends, the server's own processes, and the exited backends
+# the postmaster has reaped: pgbench disconnects); PostgreSQL backends of other databases (someone
+# else's load: should be ~0 while the lock is held); the machine (busy = all but idle and iowait).
+# Bash builtins only, as IngestLoad.java does it.
+cpu_snapshot() {
+    local app=$1 db=$2 d stat comm rest f parts words a=0 pg=0 other=0
+    for d in /proc/[0-9]*; do
+        read -r stat <"$d/stat" 2>/dev/null || continue
+        comm=${stat#*(}
+        comm=${comm%)*}
+        rest=${stat##*) }
+        read -r -a f <<<"$rest"
+        if [[ "${d#/proc/}" == "$app" ]]; then
+            a=$((a + f[11] + f[12]))
+        elif [[ "$comm" == postgres ]]; then
+            mapfile -d '' parts <"$d/cmdline" 2>/dev/null || continue
+            read -r -a words <<<"${parts[0]:-}"
+            # a backend's title: "postgres: 15/main: USER DATABASE HOST(PORT) STATE"
+            if [[ "${words[0]:-}" == postgres: && ${#words[@]} -ge 5 && "${words[3]}" != "$db" && "${words[4]}" == *\(* ]]; then
+                other=$((other + f[11] + f[12]))
+            else
+                pg=$((pg + f[11] + f[12] + f[13] + f[14]))
+            fi
+        fi
+    done
+    read -r -a f < <(sed -n 's/^cpu  *//p' /proc/stat)
+    echo "$a $pg $other $((f[0] + f[1] + f[2] + f[5] + f[6] + f[7])) $((f[0] + f[1] + f[2] + f[3] + f[4] + f[5] + f[6] + f[7]))"
+}
+
+# cpu_delta BEFORE AFTER CLIENT-SECONDS: "app_s pg_s pg_other_s other_s busy_pct" between two
+# snapshots (other = the machine's busy time less all of the above and the client's own)
 cpu_delta() {
     awk -v b="$1" -v e="$2" -v c="$3" 'BEGIN {
         split(b, x, " "); split(e, y, " ")
-        app = (y[1] - x[1]) / 100; pg = (y[2] - x[2]) / 100; busy = (y[3] - x[3]) / 100; total = (y[4] - x[4]) / 100
-        printf "%.1f %.1f %.1f %.0f\n", app, pg, busy - app - pg - c, total ? 100 * busy / total : 0 }'
+        app = (y[1] - x[1]) / 100; pg = (y[2] - x[2]) / 100; po = (y[3] - x[3]) / 100
+        busy = (y[4] - x[4]) / 100; total = (y[5] - x[5]) / 100
+        printf "%.1f %.1f %.1f %.1f %.0f\n", app, pg, po, busy - app - pg - po - c, total ? 100 * busy / total : 0 }'
 }
 
 # field LINE NAME: the value of NAME=... in a generator result line
