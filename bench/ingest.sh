@@ -11,7 +11,8 @@
 #   http        closed loop, bench/IngestLoad.java: N workers, each posting an anonymous report
 #               (random village of East Java, category and text; a unique Idempotency-Key) as
 #               soon as the previous one was answered; WARMUP s unmeasured, then DURATION s
-#   pgbench-row pgbench -c N -j N -T PG_DURATION: one report row per transaction, the
+#   pgbench-row pgbench -c N -j N -T PG_DURATION (fewer clients if the shared server has not N
+#               connections free; runs.csv says so): one report row per transaction, the
 #               application's INSERT into copies of its tables (bench/ingest/raw-row.sql)
 #   pgbench-tx  the application's whole intake transaction in SQL: idempotency claim, report
 #               and status insert, stored answer (bench/ingest/raw-app-tx.sql)
@@ -69,10 +70,27 @@ measure_http() {
 # run_pgbench N SCRIPT PREFIX: pgbench -c N -j N (called under the lock); CPU snapshots around it
 # and pgbench's own CPU time (bash's time) into PREFIX.cpu
 run_pgbench() {
-    local n=$1 script=$2 prefix=$3 before after TIMEFORMAT='%U %S'
+    local n=$1 script=$2 prefix=$3 before after clients free TIMEFORMAT='%U %S'
+    # the server is shared (max_connections 100 here): close the application's idle connections
+    # (its pool keeps none idle: minimum-idle=0) and run with fewer clients if N do not fit
+    psql -XAtq -d "$DB" -c "select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = current_database()
+        and pid <> pg_backend_pid() and state = 'idle' and application_name <> 'pgbench'" >/dev/null
+    free=$(psql -XAtq -d "$DB" -c "select current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int
+        - (select count(*) from pg_stat_activity where backend_type = 'client backend') - 5")
+    clients=$((n < free ? n : free))
+    echo "$clients" >"$prefix.clients"
+    ((clients < n)) && log "only $clients connections free on the server: pgbench runs with -c $clients instead of $n"
     before=$(cpu_snapshot "$APP" "$DB")
-    { time (cd "$OUT" && pgbench -n -c "$n" -j "$n" -T "$PG_DURATION" -P 5 -D villages="$VILLAGES" -f "$script" \
+    { time (cd "$OUT" && pgbench -n -c "$clients" -j "$clients" -T "$PG_DURATION" -P 5 -D villages="$VILLAGES" -f "$script" \
         -l --log-prefix="$prefix" "$DB" >"$prefix.out" 2>&1); } 2>"$prefix.time" || return 1
+    # pgbench's backends exit after it: wait until the postmaster has reaped them (their CPU time
+    # is then in its cutime), or they would count as "other"
+    local i
+    for ((i = 0; i < 100; i++)); do
+        [[ $(psql -XAtq -d "$DB" -c "select count(*) from pg_stat_activity where application_name = 'pgbench'") == 0 ]] && break
+        sleep 0.05
+    done
+    sleep 0.3
     after=$(cpu_snapshot "$APP" "$DB")
     cpu_delta "$before" "$after" "$(awk '{ print $1 + $2 }' "$prefix.time")" >"$prefix.cpu"
 }
@@ -80,7 +98,7 @@ run_pgbench() {
 # measure_pgbench RUN KIND N SCRIPT: pgbench under the lock, per-transaction log for the latency
 # percentiles
 measure_pgbench() {
-    local run=$1 kind=$2 n=$3 script=$4 prefix tps ok failed pcts app_s pg_s pg_other_s other_s busy
+    local run=$1 kind=$2 n=$3 script=$4 prefix tps ok failed pcts app_s pg_s pg_other_s other_s busy clients
     prefix="$OUT/pgbench-$run-$kind-$n"
     with_lock run_pgbench "$n" "$script" "$prefix" || { cat "$prefix.out" >&2; die "pgbench failed"; }
     tps=$(sed -nE 's/^tps = ([0-9.]+) .*/\1/p' "$prefix.out" | head -1)
@@ -95,17 +113,38 @@ measure_pgbench() {
     read -r p50 p90 p99 max <<<"$pcts"
     read -r app_s pg_s pg_other_s other_s busy <"$prefix.cpu"
     client_s=$(awk '{ printf "%.1f", $1 + $2 }' "$prefix.time")
-    echo "$run,$kind,$n,$PG_DURATION,$ok,$(printf '%.1f' "$tps"),$p50,$p90,$p99,$max,${failed:-0},-,$app_s,$client_s,$pg_s,$pg_other_s,$other_s,$busy,-,-" >>"$CSV"
+    clients=$(cat "$prefix.clients")
+    echo "$run,$kind,$n,$PG_DURATION,$ok,$(printf '%.1f' "$tps"),$p50,$p90,$p99,$max,${failed:-0},$([[ $clients == "$n" ]] && echo - || echo "clients=$clients"),$app_s,$client_s,$pg_s,$pg_other_s,$other_s,$busy,-,-" >>"$CSV"
     log "$kind $n: $(printf '%.0f' "$tps") tps p50 $p50 ms p99 $p99 ms (CPU s: app $app_s, pgbench $client_s, postgres $pg_s, other databases $pg_other_s, other $other_s; machine ${busy}% busy)"
 }
 
-# profile_run N: a closed-loop run at concurrency N under JFR (called under the lock)
+# sample_pg_activity SECONDS FILE: what the benchmark database's backends are doing, sampled
+# every 20 ms from pg_stat_activity (one psql session; PostgreSQL's side of the profile)
+sample_pg_activity() {
+    local n=$(($1 * 50))
+    {
+        echo "\\pset format unaligned"
+        echo "\\pset tuples_only on"
+        for ((i = 0; i < n; i++)); do
+            echo "select coalesce(nullif(wait_event_type || ':' || wait_event, ':'), 'CPU') || ' | ' || regexp_replace(left(query, 150), '\s+', ' ', 'g')
+                    from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid();"
+            echo "select pg_sleep(0.02);"
+        done
+    } | psql -XAtq -d "$DB" 2>/dev/null | grep -v '^$' | sort | uniq -c | sort -rn | head -25 >"$2" || true
+}
+
+# profile_run N: a closed-loop run at concurrency N under JFR, with PostgreSQL's active queries
+# sampled alongside (called under the lock)
 profile_run() {
+    local sampler
     "$JCMD" "$APP" JFR.configure stackdepth=512 >/dev/null 2>&1 || true
     "$JCMD" "$APP" JFR.start name=ingest settings=profile filename="$OUT/profile.jfr" >/dev/null
+    sample_pg_activity "$((DURATION - 2))" "$OUT/profile-pg.txt" &
+    sampler=$!
     "$JAVA" -cp "$work/loadgen" IngestLoad closed concurrency="$1" warmup=0 duration="$DURATION" url="$URL" \
         regions="$work/regions.txt" app-pid="$APP" db="$DB" >"$OUT/profile-loadgen.out" 2>>"$OUT/loadgen.err"
     "$JCMD" "$APP" JFR.stop name=ingest >/dev/null
+    wait "$sampler" || true
     wait_processed "$DB" >/dev/null
 }
 
@@ -139,7 +178,9 @@ for ((run = 1; run <= RUNS; run++)); do
     evidence="$work/evidence-$run"
     mkdir -p "$evidence"
     log "run $run: database $DB, starting the application on port $PORT"
-    start_app APP "$DB" "$PORT" "$OUT/app-$run.log" "$evidence"
+    # minimum-idle=0: the pool opens connections as load needs them and keeps them for 10 minutes
+    # (the default keeps all 20 open from the start); lets the pgbench phases close the idle ones
+    start_app APP "$DB" "$PORT" "$OUT/app-$run.log" "$evidence" -Dspring.datasource.hikari.minimum-idle=0
     region_list "$DB" "$work/regions.txt"
     psql -XAtq -v ON_ERROR_STOP=1 -d "$DB" -f "$BENCH_DIR/ingest/raw-schema.sql" >"$OUT/raw-schema-$run.out"
     VILLAGES=$(tail -1 "$OUT/raw-schema-$run.out")
@@ -191,6 +232,7 @@ med() {
             "$(awk -v a="$app" -v b="$row_tps" 'BEGIN { printf (b > 0 ? "%.2f" : "-"), a / b }')" \
             "$(awk -v a="$app" -v b="$tx_tps" 'BEGIN { printf (b > 0 ? "%.2f" : "-"), a / b }')"
     done
+    awk -F, 'NR > 1 && $12 ~ /^clients=/ { sub(/clients=/, "", $12); printf "(run %s: %s at c=%s ran with %s clients: no more connections were free on the shared server)\n", $1, $2, $3, $12 }' "$CSV"
     echo
     printf '| %12s | %9s | %7s | %7s | %7s | %6s |\n' 'open rate/s' 'got rep/s' 'p50' 'p90' 'p99' errors
     printf '|%s|\n' '-------------:|----------:|--------:|--------:|--------:|-------:'
@@ -214,6 +256,10 @@ med() {
         echo
         echo "JFR profile of the application during a further c=16 run ($(cat "$OUT/profile-loadgen.out")):"
         sed 's/^/  /' "$OUT/profile.txt"
+        echo
+        echo "PostgreSQL during that run: active backends of the benchmark database, sampled every 20 ms"
+        echo "(count, wait event or CPU, query):"
+        sed 's/^/  /' "$OUT/profile-pg.txt"
     fi
     echo
     echo "raw figures and logs: $OUT"

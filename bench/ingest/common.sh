@@ -97,7 +97,7 @@ with_lock() {
 cpu_snapshot() {
     local app=$1 db=$2 d stat comm rest f parts words a=0 pg=0 other=0
     for d in /proc/[0-9]*; do
-        read -r stat <"$d/stat" 2>/dev/null || continue
+        { read -r stat <"$d/stat"; } 2>/dev/null || continue
         comm=${stat#*(}
         comm=${comm%)*}
         rest=${stat##*) }
@@ -105,7 +105,7 @@ cpu_snapshot() {
         if [[ "${d#/proc/}" == "$app" ]]; then
             a=$((a + f[11] + f[12]))
         elif [[ "$comm" == postgres ]]; then
-            mapfile -d '' parts <"$d/cmdline" 2>/dev/null || continue
+            { mapfile -d '' parts <"$d/cmdline"; } 2>/dev/null || continue
             read -r -a words <<<"${parts[0]:-}"
             # a backend's title: "postgres: 15/main: USER DATABASE HOST(PORT) STATE"
             if [[ "${words[0]:-}" == postgres: && ${#words[@]} -ge 5 && "${words[3]}" != "$db" && "${words[4]}" == *\(* ]]; then
