@@ -83,7 +83,9 @@ for ((run = 1; run <= RUNS; run++)); do
     start_app APP "$DB" "$PORT" "$OUT/app-$run-before.log" "$evidence"
     region_list "$DB" "$work/regions.txt"
 
-    with_lock crash_load "$run" || die "the load generator failed (see $OUT/loadgen.err)"
+    # a correctness test, not a measurement: the shared lock, as test runs take it (it waits while
+    # someone measures, and runs beside builds and tests)
+    LOCK_MODE=-s with_lock crash_load "$run" || die "the load generator failed (see $OUT/loadgen.err)"
     wait "$APP" 2>/dev/null || true # reap the killed JVM (it was started by this shell)
     forget CLEANUP_PIDS "$APP"
     kill -0 "$APP" 2>/dev/null && die "the application survived kill -9"

@@ -73,7 +73,7 @@ wait_processed() {
 }
 
 # with_lock CMD...: runs CMD (a shell function too, in a subshell) holding the exclusive
-# benchmark lock; the time waited for it goes to the log
+# benchmark lock (LOCK_MODE=-s: shared, as test runs take it); the time waited goes to the log
 with_lock() {
     if [[ "${LOCK_HELD:-0}" == 1 ]]; then
         "$@"
@@ -82,8 +82,8 @@ with_lock() {
     local t0
     t0=$(now_ms)
     (
-        flock -x 9 || exit 1
-        log "holding $HEAVY_LOCK (waited $((($(now_ms) - t0) / 1000)) s)"
+        flock "${LOCK_MODE:--x}" 9 || exit 1
+        log "holding $HEAVY_LOCK ${LOCK_MODE:--x} (waited $((($(now_ms) - t0) / 1000)) s)"
         LOCK_HELD=1
         "$@"
     ) 9>>"$HEAVY_LOCK"
