@@ -3,7 +3,8 @@
 # Durable report ingest over HTTP (POST /api/v1/reports, each 201 committed in PostgreSQL)
 # against pgbench inserting the equivalent rows on the same server, in the same run (issue 3).
 #
-#   bench/ingest.sh             # from the repository root, ~7 min per run
+#   bench/ingest.sh             # from the repository root; 10-25 min per run on 2 CPUs, most of
+#                               # it waiting for the background processing to catch up
 #
 # One temp database on the external PostgreSQL (default 127.0.0.1:5432, user postgres), the jar
 # in the production profile against it, the per-address rate limit on public intake raised out
