@@ -30,6 +30,7 @@ set synchronous_commit = off;
 set maintenance_work_mem = '1GB';
 set work_mem = '256MB';
 set max_parallel_maintenance_workers = 2;
+set jit = off;
 select setseed(:seed);
 
 do $$
@@ -48,19 +49,19 @@ select code, row_number() over (order by md5('regency-' || code)) as rank
   from region where level = 'REGENCY';
 
 -- 100,000 slots shared out by weight rank^-0.7: a uniform slot picks a regency with that weight
-create temp table g_regency_slot as
-with w as (select code, rank, power(rank, -0.7) as w from g_regency),
-     b as (select code, round(sum(w) over (order by rank) / sum(w) over () * 100000)::int as hi, rank from w),
-     r as (select code, coalesce(lag(hi) over (order by rank), 0) as lo, hi from b)
-select s as slot, r.code
-  from r join generate_series(0, 99999) s on s >= r.lo and s < r.hi;
-
 create temp table g_place as
 select left(v.code, 5) as regency, v.code as village,
        (row_number() over (partition by left(v.code, 5) order by v.code) - 1)::int as idx, v.time_zone
   from region v where v.level = 'VILLAGE';
-create index on g_place (regency, idx);
 create temp table g_place_count as select regency, count(*)::int as n from g_place group by 1;
+
+-- slot -> regency and its number of villages (regencies without villages get no slots)
+create temp table g_regency_slot as
+with w as (select g.code, g.rank, power(g.rank, -0.7) as w, pc.n from g_regency g join g_place_count pc on pc.regency = g.code),
+     b as (select code, n, round(sum(w) over (order by rank) / sum(w) over () * 100000)::int as hi, rank from w),
+     r as (select code, n, coalesce(lag(hi) over (order by rank), 0) as lo, hi from b)
+select s as slot, r.code, r.n
+  from r join generate_series(0, 99999) s on s >= r.lo and s < r.hi;
 
 create temp table g_category (code text, lo int, hi int, hazard boolean);
 insert into g_category values
@@ -70,6 +71,9 @@ insert into g_category values
     ('HAZARD_SECURITY', 960, 970, true), ('OTHER', 970, 1000, false);
 create temp table g_category_slot as
 select s as slot, c.code, c.hazard from g_category c join generate_series(0, 999) s on s >= c.lo and s < c.hi;
+analyze g_regency_slot;
+analyze g_place;
+analyze g_category_slot;
 
 \echo '-- incidents'
 \timing on
@@ -93,8 +97,7 @@ select d.i as incident_no,
        d.r_time, d.r_stage, d.r_warn
   from draw d
   join g_regency_slot rs on rs.slot = floor(d.r_regency * 100000)::int
-  join g_place_count pc on pc.regency = rs.code
-  join g_place p on p.regency = rs.code and p.idx = floor(d.r_village * pc.n)::int
+  join g_place p on p.regency = rs.code and p.idx = floor(d.r_village * rs.n)::int
   join g_category_slot c on c.slot = floor(d.r_category * 1000)::int;
 
 \echo '-- reports'
