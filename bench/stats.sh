@@ -21,14 +21,15 @@
 # province and regency into the seeded edition "IKP Pemilu 2024" if it has none (the live index
 # needs an edition with scores), take a bearer token of the bootstrap administrator, then per
 # endpoint (bench/stats/StatsLoad.java): WARMUP requests, then RUNS sequential requests or fewer
-# when BUDGET_S seconds are used up (never fewer than 20); CONCURRENCY="1 4" adds a run with 4
-# clients. Then a second start with auto_explain on for this database only (ALTER DATABASE ... SET,
+# when BUDGET_S seconds are used up (never fewer than MIN_RUNS, 20; the warm-up stops after
+# WARMUP_BUDGET_S, 5 s, once 2 requests are done); CONCURRENCY="1 4" adds a run with 4 clients. Then a second start with auto_explain on for this database only (ALTER DATABASE ... SET,
 # reset afterwards; no server file changes) sends each endpoint 3 times and keeps the
 # EXPLAIN (ANALYZE, BUFFERS) of every query it ran, read from the server log (PG_LOG).
-# Measurement phases hold `flock -x /tmp/pantau-heavy.lock` (one hold per endpoint group),
+# Measurement phases hold `flock -x /tmp/pantau-heavy.lock` (one hold per endpoint),
 # building and generating hold it shared.
 #
-# Environment: SIZES ("1m 10m"), JAR, CHECKOUT, WARMUP (10), RUNS (100), BUDGET_S (15),
+# Environment: SIZES ("1m 10m"), JAR, CHECKOUT, WARMUP (10), RUNS (100), BUDGET_S (15), MIN_RUNS,
+# WARMUP_BUDGET_S,
 # CONCURRENCY ("1"), PLANS (1; 0 skips the plan pass), PG_LOG (the server's log file, default the
 # Debian one), SEED (0.42), PGHOST/PGPORT/PGUSER/PGPASSWORD, PORT_BASE (18180), JAVA_OPTS,
 # REBUILD=1, BENCH_RESULTS. Raw figures, logs and plans: bench/results/stats-<time>/.
@@ -267,10 +268,17 @@ measure_size() { # measure_size SIZE
     [[ -n "$tok" ]] || die "no token for $ADMIN_USER"
     ikp_scores "$db" "$tok"
     deadline_job_settled "$db"
+    # one exclusive hold per endpoint: a slow endpoint at 10M keeps the lock a few minutes at most
+    local line
     for group in "${GROUPS_ORDER[@]}"; do
-        log "$size: $group (exclusive lock)"
-        flock -x "$LOCK" "$JAVA" "$BENCH_DIR/stats/StatsLoad.java" "$BASE" "$tok" "$work/ep-$group.tsv" \
-            "$work/runs-$size.csv" "$WARMUP" "$RUNS" "$BUDGET_S" $CONCURRENCY | tee -a "$OUT/load-$size.txt" >&2
+        log "$size: $group (exclusive lock per endpoint)"
+        while IFS= read -r line; do
+            [[ -z "$line" || "$line" == \#* ]] && continue
+            printf '%s\n' "$line" >"$work/ep-one.tsv"
+            # shellcheck disable=SC2086 # CONCURRENCY is a list
+            STATS_TOKEN=$tok flock -x "$LOCK" "$JAVA" -cp "$work/classes" StatsLoad "$BASE" - "$work/ep-one.tsv" \
+                "$work/runs-$size.csv" "$WARMUP" "$RUNS" "$BUDGET_S" $CONCURRENCY | tee -a "$OUT/load-$size.txt" >&2
+        done <"$work/ep-$group.tsv"
     done
     tail -n +2 "$work/runs-$size.csv" | sed "s/^/$size,/" >>"$CSV"
     stop_group "$pid"
@@ -330,6 +338,7 @@ plans() {
 # ---------------------------------------------------------------- run
 
 write_endpoints
+"$JAVA_HOME/bin/javac" -d "$work/classes" "$BENCH_DIR/stats/StatsLoad.java" || die "cannot compile StatsLoad.java"
 SERVER_SETTINGS=$(psql -XAtq -d postgres -c "select string_agg(name || '=' || current_setting(name), ' ' order by name)
     from pg_settings where name in ('shared_buffers', 'work_mem', 'effective_cache_size', 'jit', 'random_page_cost',
     'max_parallel_workers_per_gather', 'synchronous_commit')")
@@ -361,7 +370,7 @@ summarise >"$OUT/summary.csv"
     machine_summary
     echo "measured: $JAR (sha256 $JAR_SHA), commit $MEASURED_COMMIT"
     echo "postgres: $(psql -XAtq -d postgres -c 'show server_version') at $PGHOST:$PGPORT; $SERVER_SETTINGS"
-    echo "requests: warm-up $WARMUP, then up to $RUNS per endpoint (at least 20; $BUDGET_S s budget); concurrency $CONCURRENCY"
+    echo "requests: warm-up $WARMUP (at most ${WARMUP_BUDGET_S:-5} s once 2 are done), then up to $RUNS per endpoint (at least ${MIN_RUNS:-20}; $BUDGET_S s budget); concurrency $CONCURRENCY"
     echo
     awk -F, 'NR > 1 { printf "%-5s %-18s %s\n", $1, $2, $3 }' "$META"
     echo

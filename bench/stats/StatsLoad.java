@@ -4,8 +4,10 @@
 //   java bench/stats/StatsLoad.java BASE_URL TOKEN ENDPOINTS_FILE RUNS_CSV [WARMUP] [RUNS] [BUDGET_S] [CONCURRENCY...]
 //
 // ENDPOINTS_FILE: one "label<TAB>path?query" a line (# comments). For each endpoint and each
-// concurrency: WARMUP requests (not recorded), then RUNS requests, fewer when BUDGET_S seconds are
-// used up (at least MIN_RUNS=20); with concurrency c, c threads each send their share back to back.
+// concurrency: WARMUP requests (not recorded; fewer, at least 2, once WARMUP_BUDGET_S=5 seconds
+// have passed), then RUNS requests, fewer when BUDGET_S seconds are used up (at least MIN_RUNS=20;
+// both from the environment); with concurrency c, c threads each send their share back to back.
+// TOKEN "-" reads the bearer token from STATS_TOKEN.
 // A request's time is from sending it to having read the whole body (HTTP/1.1 keep-alive, no
 // compression asked for). Every request is a row of RUNS_CSV: label,concurrency,seq,status,ms,bytes.
 // A status other than 200 is recorded and counted as an error. Prints one summary line per
@@ -31,7 +33,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 public class StatsLoad {
 
-    static final int MIN_RUNS = 20;
+    /** Never fewer recorded requests than this, whatever the budget (env MIN_RUNS). */
+    static final int MIN_RUNS = Integer.parseInt(System.getenv().getOrDefault("MIN_RUNS", "20"));
+    /** The warm-up stops after this many seconds once 2 requests are done (env WARMUP_BUDGET_S). */
+    static final double WARMUP_BUDGET_S = Double.parseDouble(System.getenv().getOrDefault("WARMUP_BUDGET_S", "5"));
 
     record Sample(int status, double ms, long bytes) {
     }
@@ -42,7 +47,8 @@ public class StatsLoad {
             System.exit(2);
         }
         String base = args[0];
-        String token = args[1];
+        // "-": the token is in the environment (STATS_TOKEN), not on the command line
+        String token = args[1].equals("-") ? System.getenv("STATS_TOKEN") : args[1];
         List<String[]> endpoints = new ArrayList<>();
         for (String line : Files.readAllLines(Path.of(args[2]))) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -76,7 +82,8 @@ public class StatsLoad {
                         .header("Accept", "application/json")
                         .GET().build();
                 for (int c : concurrencies) {
-                    for (int i = 0; i < warmup; i++) {
+                    long warmupEnd = System.nanoTime() + (long) (WARMUP_BUDGET_S * 1e9);
+                    for (int i = 0; i < warmup && (i < 2 || System.nanoTime() < warmupEnd); i++) {
                         send(client, request);
                     }
                     List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
