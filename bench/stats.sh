@@ -64,6 +64,7 @@ pick_java
 # ---------------------------------------------------------------- what to measure
 
 MEASURED_COMMIT='?'
+jar_repo=
 if [[ -n "${CHECKOUT:-}" ]]; then
     [[ -x "$CHECKOUT/mvnw" ]] || die "CHECKOUT=$CHECKOUT has no mvnw"
     log "building $CHECKOUT (./mvnw -B -ntp -q package -DskipTests, shared lock)"
@@ -84,6 +85,11 @@ else
     MEASURED_COMMIT=$(git -C "$REPO_DIR" rev-parse --short HEAD)$(git -C "$REPO_DIR" diff --quiet HEAD 2>/dev/null || echo ' (working tree modified)')
 fi
 [[ -f "$JAR" ]] || die "no jar at $JAR"
+# the last commit that changed what the jar is built from (later commits may touch bench/ only)
+SOURCE_COMMIT='?'
+source_repo=${CHECKOUT:-$jar_repo}
+[[ -z "$JAR_OVERRIDE" && -z "${CHECKOUT:-}" ]] && source_repo=$REPO_DIR
+[[ -n "$source_repo" ]] && SOURCE_COMMIT=$(git -C "$source_repo" log -1 --format=%h -- src pom.xml 2>/dev/null || echo '?')
 JAR_SHA=$(sha256sum "$JAR" | cut -c1-12)
 
 results_dir OUT stats
@@ -369,7 +375,7 @@ summarise >"$OUT/summary.csv"
     echo
     echo "Pantau statistics endpoints on generated reports (p95 target: <= 50 ms at 10M)"
     machine_summary
-    echo "measured: $JAR (sha256 $JAR_SHA), commit $MEASURED_COMMIT"
+    echo "measured: $JAR (sha256 $JAR_SHA), commit $MEASURED_COMMIT; last change to src/ or pom.xml: $SOURCE_COMMIT"
     echo "postgres: $(psql -XAtq -d postgres -c 'show server_version') at $PGHOST:$PGPORT; $SERVER_SETTINGS"
     echo "requests: warm-up $WARMUP (at most ${WARMUP_BUDGET_S:-5} s once 2 are done), then up to $RUNS per endpoint (at least ${MIN_RUNS:-20}; $BUDGET_S s budget); concurrency $CONCURRENCY"
     echo
