@@ -23,14 +23,14 @@
 # endpoint (bench/stats/StatsLoad.java): WARMUP requests, then RUNS sequential requests or fewer
 # when BUDGET_S seconds are used up (never fewer than MIN_RUNS, 20; the warm-up stops after
 # WARMUP_BUDGET_S, 5 s, once 2 requests are done); CONCURRENCY="1 4" adds a run with 4 clients. Then a second start with auto_explain on for this database only (ALTER DATABASE ... SET,
-# reset afterwards; no server file changes) sends each endpoint PLAN_WARMUPS (2) + 1 times and keeps the
+# reset afterwards; no server file changes) sends each endpoint PLAN_WARMUPS (10) + 1 times and keeps the
 # EXPLAIN (ANALYZE, BUFFERS) of every query it ran, read from the server log (PG_LOG).
 # Measurement phases hold `flock -x /tmp/pantau-heavy.lock` (one hold per endpoint),
 # building and generating hold it shared.
 #
 # Environment: SIZES ("1m 10m"), JAR, CHECKOUT, WARMUP (10), RUNS (100), BUDGET_S (15), MIN_RUNS,
 # WARMUP_BUDGET_S,
-# CONCURRENCY ("1"), PLANS (1; 0 skips the plan pass), PLAN_WARMUPS (2), PG_LOG (the server's log file, default the
+# CONCURRENCY ("1"), PLANS (1; 0 skips the plan pass), PLAN_WARMUPS (10), PG_LOG (the server's log file, default the
 # Debian one), SEED (0.42), PGHOST/PGPORT/PGUSER/PGPASSWORD, PORT_BASE (18180), JAVA_OPTS,
 # REBUILD=1, BENCH_RESULTS. Raw figures, logs and plans: bench/results/stats-<time>/.
 
@@ -44,7 +44,7 @@ RUNS=${RUNS:-100}
 BUDGET_S=${BUDGET_S:-15}
 CONCURRENCY=${CONCURRENCY:-1}
 PLANS=${PLANS:-1}
-PLAN_WARMUPS=${PLAN_WARMUPS:-2}
+PLAN_WARMUPS=${PLAN_WARMUPS:-10}
 SEED=${SEED:-0.42}
 LOCK=${LOCK:-/tmp/pantau-heavy.lock}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
@@ -323,7 +323,10 @@ plans() {
     flock -x "$lockfd"
     while IFS=$'\t' read -r label path; do
         [[ -z "$label" || "$label" == \#* ]] && continue
-        # the plans of the request after PLAN_WARMUPS others (which warm the caches)
+        # the plans of the request after PLAN_WARMUPS others, which warm the caches and, from the
+        # 5th on, run as server-side prepared statements (pgjdbc's prepareThreshold): after 5 more
+        # PostgreSQL may switch to a generic plan, the one the steady state runs. With fewer
+        # warm-ups the kept plan is a custom plan for the request's values.
         for ((i = 0; i < PLAN_WARMUPS; i++)); do curl -s -o /dev/null -H "Authorization: Bearer $tok" "$BASE$path"; done
         sleep 0.2
         offset=$(stat -c %s "$PG_LOG")
