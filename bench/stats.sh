@@ -113,14 +113,22 @@ reports_of() { # reports_of SIZE: 1m -> 1000000, 250k -> 250000
 db_exists() { [[ "$(psql -XAtq -d postgres -c "select 1 from pg_database where datname = '$1'")" == 1 ]]; }
 
 # start_app VAR DB LOGFILE: launches the jar (production profile) on DB, waits for readiness
+# The start holds the heavy lock shared (a new migration may backfill millions of rows); the JVM
+# does not inherit the lock's descriptor, so the lock is released once it is ready.
 start_app() {
-    local _appvar=$1 db=$2 logfile=$3 _app_pid t0
+    local _appvar=$1 db=$2 logfile=$3 _app_pid t0 lockfd
+    exec {lockfd}>>"$LOCK"
+    flock -s "$lockfd"
     t0=$(now_ms)
-    start_group _app_pid "$logfile" env PANTAU_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" PANTAU_DB_USER="$PGUSER" \
+    # shellcheck disable=SC2016 # $1.. are the inner shell's
+    start_group _app_pid "$logfile" bash -c 'exec '"$lockfd"'>&-; exec "$@"' _ \
+        env PANTAU_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" PANTAU_DB_USER="$PGUSER" \
         PANTAU_DB_PASSWORD="${PGPASSWORD:-unused-with-trust-auth}" PANTAU_BOOTSTRAP_ADMIN_USERNAME=$ADMIN_USER \
         PANTAU_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD PANTAU_DATA_KEY="$BENCH_DATA_KEY" PANTAU_SECURE_COOKIES=false \
         PORT="$PORT" "$JAVA" "${JOPTS[@]}" -jar "$JAR" --pantau.cases.deadline-check=PT6H
     wait_ready "$_app_pid" "$READY_URL" || { tail -40 "$logfile" >&2; die "the jar did not get ready on $db (log: $logfile)"; }
+    flock -u "$lockfd"
+    exec {lockfd}>&-
     APP_READY_MS=$(now_ms)
     log "ready on $db in $((APP_READY_MS - t0)) ms"
     printf -v "$_appvar" "%s" "$_app_pid"
