@@ -28,8 +28,9 @@
 # Measurement phases hold `flock -x /tmp/pantau-heavy.lock` (one hold per endpoint),
 # building and generating hold it shared.
 #
-# Environment: SIZES ("1m 10m"), JAR, CHECKOUT, WARMUP (10), RUNS (100), BUDGET_S (15), MIN_RUNS,
-# WARMUP_BUDGET_S,
+# Environment: SIZES ("1m 10m"), JAR, CHECKOUT, WARMUP (10), RUNS (100), BUDGET_S (15; from 5M
+# reports on BUDGET_S_LARGE, 8), MIN_RUNS (20; from 5M reports on 5), WARMUP_BUDGET_S (5),
+# PLAN_WARMUP_BUDGET_S (60),
 # CONCURRENCY ("1"), PLANS (1; 0 skips the plan pass), PLAN_WARMUPS (10), PG_LOG (the server's log file, default the
 # Debian one), SEED (0.42), PGHOST/PGPORT/PGUSER/PGPASSWORD, PORT_BASE (18180), JAVA_OPTS,
 # REBUILD=1, BENCH_RESULTS. Raw figures, logs and plans: bench/results/stats-<time>/.
@@ -283,16 +284,24 @@ measure_size() { # measure_size SIZE
     [[ -n "$tok" ]] || die "no token for $ADMIN_USER"
     ikp_scores "$db" "$tok"
     deadline_job_settled "$db"
-    # one exclusive hold per endpoint: a slow endpoint at 10M keeps the lock a few minutes at most
-    local line
+    # one exclusive hold per endpoint: a slow endpoint at 10M keeps the lock a few minutes at most.
+    # From 5M reports on, some requests take tens of seconds: fewer runs unless told otherwise.
+    local line min_runs budget
+    if (($(reports_of "$size") >= 5000000)); then
+        min_runs=${MIN_RUNS:-5} budget=${BUDGET_S_LARGE:-8}
+    else
+        min_runs=${MIN_RUNS:-20} budget=$BUDGET_S
+    fi
+    echo "$size,requests,warm-up $WARMUP (at most ${WARMUP_BUDGET_S:-5} s once 2 are done); up to $RUNS in $budget s; at least $min_runs" >>"$META"
     for group in "${GROUPS_ORDER[@]}"; do
         log "$size: $group (exclusive lock per endpoint)"
         while IFS= read -r line; do
             [[ -z "$line" || "$line" == \#* ]] && continue
             printf '%s\n' "$line" >"$work/ep-one.tsv"
             # shellcheck disable=SC2086 # CONCURRENCY is a list
-            STATS_TOKEN=$tok flock -x "$LOCK" "$JAVA" -cp "$work/classes" StatsLoad "$BASE" - "$work/ep-one.tsv" \
-                "$work/runs-$size.csv" "$WARMUP" "$RUNS" "$BUDGET_S" $CONCURRENCY | tee -a "$OUT/load-$size.txt" >&2
+            STATS_TOKEN=$tok MIN_RUNS=$min_runs flock -x "$LOCK" "$JAVA" -cp "$work/classes" StatsLoad "$BASE" - \
+                "$work/ep-one.tsv" "$work/runs-$size.csv" "$WARMUP" "$RUNS" "$budget" $CONCURRENCY \
+                | tee -a "$OUT/load-$size.txt" >&2
         done <"$work/ep-$group.tsv"
     done
     tail -n +2 "$work/runs-$size.csv" | sed "s/^/$size,/" >>"$CSV"
@@ -335,7 +344,11 @@ plans() {
         # 5th on, run as server-side prepared statements (pgjdbc's prepareThreshold): after 5 more
         # PostgreSQL may switch to a generic plan, the one the steady state runs. With fewer
         # warm-ups the kept plan is a custom plan for the request's values.
-        for ((i = 0; i < PLAN_WARMUPS; i++)); do curl -s -o /dev/null -H "Authorization: Bearer $tok" "$BASE$path"; done
+        # (at most PLAN_WARMUP_BUDGET_S, 60 s, of warm-up once one request is done)
+        local warm_end=$(($(now_ms) + ${PLAN_WARMUP_BUDGET_S:-60} * 1000))
+        for ((i = 0; i < PLAN_WARMUPS && (i < 1 || $(now_ms) < warm_end); i++)); do
+            curl -s -o /dev/null -H "Authorization: Bearer $tok" "$BASE$path"
+        done
         sleep 0.2
         offset=$(stat -c %s "$PG_LOG")
         printf '\n==== %s  GET %s  -> HTTP %s\n' "$label" "$path" \
@@ -388,7 +401,7 @@ summarise >"$OUT/summary.csv"
     machine_summary
     echo "measured: $JAR (sha256 $JAR_SHA), commit $MEASURED_COMMIT; last change to src/ or pom.xml: $SOURCE_COMMIT"
     echo "postgres: $(psql -XAtq -d postgres -c 'show server_version') at $PGHOST:$PGPORT; $SERVER_SETTINGS"
-    echo "requests: warm-up $WARMUP (at most ${WARMUP_BUDGET_S:-5} s once 2 are done), then up to $RUNS per endpoint (at least ${MIN_RUNS:-20}; $BUDGET_S s budget); concurrency $CONCURRENCY"
+    echo "requests: see each size's 'requests' line below; concurrency $CONCURRENCY; plans after $PLAN_WARMUPS warm-up requests (at most ${PLAN_WARMUP_BUDGET_S:-60} s)"
     echo
     awk -F, 'NR > 1 { printf "%-5s %-18s %s\n", $1, $2, $3 }' "$META"
     echo
