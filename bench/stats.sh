@@ -30,12 +30,14 @@
 #
 # Environment: SIZES ("1m 10m"), JAR, CHECKOUT, WARMUP (10), RUNS (100), BUDGET_S (15; from 5M
 # reports on BUDGET_S_LARGE, 8), MIN_RUNS (20; from 5M reports on 5), WARMUP_BUDGET_S (5),
-# PLAN_WARMUP_BUDGET_S (60),
+# PLAN_WARMUP_BUDGET_S (60), READY_TIMEOUT_S (3600: a start may run a long backfill),
 # CONCURRENCY ("1"), PLANS (1; 0 skips the plan pass), PLAN_WARMUPS (10), PG_LOG (the server's log file, default the
 # Debian one), SEED (0.42), PGHOST/PGPORT/PGUSER/PGPASSWORD, PORT_BASE (18180), JAVA_OPTS,
 # REBUILD=1, BENCH_RESULTS. Raw figures, logs and plans: bench/results/stats-<time>/.
 
 JAR_OVERRIDE=${JAR:-}
+# a new migration's backfill over 10M facts takes minutes: wait for readiness up to an hour
+export READY_TIMEOUT_S=${READY_TIMEOUT_S:-3600}
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
