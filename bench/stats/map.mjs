@@ -86,9 +86,9 @@ async function load(page, cdp, how) {
     cdp.on('Network.loadingFinished', onFinished);
     cdp.on('Network.requestServedFromCache', onCached);
     if (how === 'reload') {
-        await page.reload({waitUntil: 'load'});
+        await page.reload({waitUntil: 'load', timeout: 180000});
     } else {
-        await page.goto(base + path, {waitUntil: 'load'});
+        await page.goto(base + path, {waitUntil: 'load', timeout: 180000});
     }
     await page.waitForFunction(() => {
         const m = document.getElementById('ikp-map');
