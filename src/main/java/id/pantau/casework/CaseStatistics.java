@@ -10,6 +10,7 @@ import java.util.Map;
 
 import id.pantau.region.RegionCode;
 import id.pantau.region.RegionLevel;
+import id.pantau.region.RegionTimeZone;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Service;
 public class CaseStatistics {
 
     /** Days of receipt are counted in Indonesia's western time (WIB), like the report statistics. */
-    public static final ZoneId DAY_ZONE = ZoneId.of("Asia/Jakarta");
+    private static final ZoneId DAY_ZONE = RegionTimeZone.WIB.zoneId();
 
     /**
      * Counts by key (a {@link CaseStage} name, or a region code at the level asked for), the number

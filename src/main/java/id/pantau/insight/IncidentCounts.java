@@ -7,6 +7,7 @@ import java.util.List;
 import id.pantau.insight.internal.ReportStatistics;
 import id.pantau.region.RegionCode;
 import id.pantau.region.RegionLevel;
+import id.pantau.region.RegionTimeZone;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -19,9 +20,9 @@ import org.springframework.stereotype.Service;
 public class IncidentCounts {
 
     /** Days are counted in Indonesia's western time (WIB), where most offices are. */
-    public static final ZoneId DAY_ZONE = ZoneId.of("Asia/Jakarta");
+    public static final ZoneId DAY_ZONE = RegionTimeZone.WIB.zoneId();
 
-    /** Distinct incidents of one report type in one region. */
+    /** Incidents (each counted at its first report) of one report type in one region. */
     public record RegionTypeCount(String regionCode, String categoryCode, long incidents) {
     }
 

@@ -165,17 +165,18 @@ public class ReportStatistics {  // public for the module's API (IncidentCounts)
 
         static Source of(@Nullable RegionCode parent, @Nullable RegionLevel level, Map<String, Object> params) {
             int parentDepth = parent == null ? 0 : parent.level().depth();
-            params.put("area", parent == null ? INDONESIA : parent.value());
+            String rollupWhere = null;
             if (level == null && parentDepth <= RegionLevel.REGENCY.depth()) {
-                return new Source(ROLLUP, "area = :area", "area", true);
+                rollupWhere = "area = :area";
+            } else if (level != null && level.depth() == parentDepth + 1 && level.depth() <= RegionLevel.REGENCY.depth()) {
+                rollupWhere = "parent = :area";
+            } else if (parent == null && level == RegionLevel.REGENCY) {
+                rollupWhere = "depth = 2";
             }
-            if (level != null && level.depth() == parentDepth + 1 && level.depth() <= RegionLevel.REGENCY.depth()) {
-                return new Source(ROLLUP, "parent = :area", "area", true);
+            if (rollupWhere != null) {
+                params.put("area", parent == null ? INDONESIA : parent.value());
+                return new Source(ROLLUP, rollupWhere, "area", true);
             }
-            if (parent == null && level == RegionLevel.REGENCY) {
-                return new Source(ROLLUP, "depth = 2", "area", true);
-            }
-            params.remove("area");
             String region = column(level == null ? RegionLevel.VILLAGE : level);
             if (parent == null) {
                 return new Source("insight_report", region + " is not null", region, false);
