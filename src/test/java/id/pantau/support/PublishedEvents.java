@@ -9,6 +9,8 @@ import org.awaitility.Awaitility;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Records the domain events the application publishes (from any thread, e.g. background
@@ -18,9 +20,24 @@ public class PublishedEvents {
 
     private final List<Object> events = new CopyOnWriteArrayList<>();
 
+    /**
+     * An event published inside a transaction (e.g. ReportSubmitted, whose listeners run in the
+     * processing transaction) is recorded once that commits, so a test that waited for it sees
+     * what the listeners wrote; one published outside a transaction is recorded at once.
+     */
     @EventListener
     void on(Object event) {
-        if (event.getClass().getPackageName().startsWith("id.pantau")) {
+        if (!event.getClass().getPackageName().startsWith("id.pantau")) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    events.add(event);
+                }
+            });
+        } else {
             events.add(event);
         }
     }

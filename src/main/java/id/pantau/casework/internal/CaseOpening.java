@@ -21,14 +21,17 @@ import id.pantau.report.ReportSubmitted;
 import id.pantau.shared.TimeOrderedUuid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Opens a case for every report and finding (hazards are alerts, not violations), and keeps the
  * cases in step with incidents: confirming or merging reports into one incident merges their
- * cases; taking a report out of an incident gives it a case of its own again. Events arrive
- * after the report's transaction commits and may arrive twice: every step checks first.
+ * cases; taking a report out of an incident gives it a case of its own again. A report's event
+ * arrives inside the processing transaction, which may be done again after a failure; incident
+ * changes arrive after their transaction commits and may arrive twice: every step checks first.
  */
 @Component
 class CaseOpening {
@@ -52,7 +55,9 @@ class CaseOpening {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    /** Runs in the report processing's transaction (see {@link ReportSubmitted}). */
+    @EventListener
+    @Transactional
     void on(ReportSubmitted report) {
         if (report.hazard()) {
             return;

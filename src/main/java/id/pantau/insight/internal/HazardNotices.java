@@ -10,8 +10,9 @@ import id.pantau.region.Region;
 import id.pantau.region.Regions;
 import id.pantau.report.ReportCategories;
 import id.pantau.report.ReportSubmitted;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A processed hazard report (disaster, logistics, security) raises a notice for the partner
@@ -34,7 +35,9 @@ class HazardNotices {
         this.categories = categories;
     }
 
-    @ApplicationModuleListener
+    /** Runs in the report processing's transaction (see {@link ReportSubmitted}). */
+    @EventListener
+    @Transactional
     void on(ReportSubmitted report) {
         if (!report.hazard()) {
             return;

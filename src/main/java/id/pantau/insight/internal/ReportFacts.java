@@ -12,8 +12,10 @@ import id.pantau.report.IncidentChanged;
 import id.pantau.report.ReportSubmitted;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,7 +41,9 @@ class ReportFacts {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    @ApplicationModuleListener
+    /** Runs in the report processing's transaction (see {@link ReportSubmitted}). */
+    @EventListener
+    @Transactional
     void on(ReportSubmitted report) {
         record(report.reportId(), report.incidentId(), LocalDate.ofInstant(report.receivedAt(), WIB), report.regionCode(),
                 report.categoryCode(), report.kind().name(), report.hazard());

@@ -2,18 +2,22 @@ package id.pantau.report.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import id.pantau.region.RegionCode;
 import id.pantau.region.RegionLevel;
 import id.pantau.report.ReportKind;
 import id.pantau.report.ReportSubmitted;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -26,11 +30,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link ReportSubmitted}. Reports are claimed in batches with {@code FOR UPDATE SKIP LOCKED},
  * so any number of nodes can run this side by side, and a crash only delays the work: the
  * report stays unprocessed until a later run handles it.
+ *
+ * <p>The event's listeners (case opening, statistics facts, hazard notices) run inside the
+ * batch's transaction: a batch is one commit, with no publication to store and complete per
+ * listener and no unbounded crowd of asynchronous listeners competing with intake for
+ * connections. A batch that fails is done again one report per transaction; a report that
+ * still fails is postponed with a growing delay, so it never holds back the others.
  */
 @Component
 class ReportProcessing {
 
     static final int BATCH = 100;
+    /** The delay before a failed report is tried again doubles from a minute up to an hour. */
+    static final Duration FIRST_RETRY = Duration.ofMinutes(1);
+    static final Duration LAST_RETRY = Duration.ofHours(1);
+
+    private static final Logger log = LoggerFactory.getLogger(ReportProcessing.class);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -68,28 +83,86 @@ class ReportProcessing {
         }
     }
 
-    /** Processes up to one batch; returns how many reports it handled. */
+    /** Processes up to one batch; returns how many reports it handled (failed ones included). */
     int processBatch() {
-        Integer handled = transaction.execute(status -> {
-            List<Pending> batch = claim();
-            // duplicates are looked for among processed reports of the same category: one node at a time per
-            // category, locks taken in a fixed order so that two nodes never wait on each other
-            new TreeSet<>(batch.stream().map(Pending::categoryCode).toList()).forEach(category ->
-                    jdbc.sql("select pg_advisory_xact_lock(hashtext('report-duplicates:' || ?))").param(category)
-                            .query((rs, i) -> 1).list());
-            batch.forEach(this::process);
-            return batch.size();
-        });
-        return handled == null ? 0 : handled;
+        try {
+            Integer handled = transaction.execute(status -> {
+                List<Pending> batch = claim(BATCH);
+                lockCategories(batch);
+                batch.forEach(this::process);
+                return batch.size();
+            });
+            return handled == null ? 0 : handled;
+        } catch (RuntimeException e) {
+            log.warn("Report processing: a batch failed, processing its reports one at a time", e);
+            return processOneByOne();
+        }
     }
 
-    private List<Pending> claim() {
+    private int processOneByOne() {
+        int handled = 0;
+        while (handled < BATCH) {
+            AtomicReference<@Nullable Pending> current = new AtomicReference<>();
+            try {
+                Integer found = transaction.execute(status -> {
+                    List<Pending> one = claim(1);
+                    if (one.isEmpty()) {
+                        return 0;
+                    }
+                    current.set(one.getFirst());
+                    lockCategories(one);
+                    process(one.getFirst());
+                    return 1;
+                });
+                if (found == null || found == 0) {
+                    return handled;
+                }
+            } catch (RuntimeException e) {
+                Pending failed = current.get();
+                if (failed == null) {
+                    throw e; // not about one report (e.g. the database is away): the next run tries again
+                }
+                postpone(failed, e);
+            }
+            handled++;
+        }
+        return handled;
+    }
+
+    /** Records the failure; the report is claimed again after a delay that doubles with each attempt. */
+    private void postpone(Pending report, RuntimeException failure) {
+        int attempts = 1 + jdbc.sql("select processing_attempts from report where id = ?").param(report.id())
+                .query(Integer.class).single();
+        Duration delay = retryDelay(attempts);
+        jdbc.sql("update report set processing_attempts = ?, processing_retry_at = ? where id = ?")
+                .params(attempts, Timestamp.from(clock.instant().plus(delay)), report.id())
+                .update();
+        log.error("Report processing failed for report {} (attempt {}); trying again in {}", report.id(), attempts, delay, failure);
+    }
+
+    static Duration retryDelay(int attempts) {
+        int doublings = Math.min(Math.max(attempts - 1, 0), 6);
+        Duration delay = FIRST_RETRY.multipliedBy(1L << doublings);
+        return delay.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : delay;
+    }
+
+    /**
+     * Duplicates are looked for among processed reports of the same category: one node at a time
+     * per category, locks taken in a fixed order so that two nodes never wait on each other.
+     */
+    private void lockCategories(List<Pending> batch) {
+        new TreeSet<>(batch.stream().map(Pending::categoryCode).toList()).forEach(category ->
+                jdbc.sql("select pg_advisory_xact_lock(hashtext('report-duplicates:' || ?))").param(category)
+                        .query((rs, i) -> 1).list());
+    }
+
+    private List<Pending> claim(int limit) {
         return jdbc.sql("""
                         select id, tracking_code, kind, category_code, subcategory_code, region_code, tps, latitude, longitude, occurred_at,
                                received_at, timely, election_id, title || ' ' || description as text
-                          from report where processed_at is null
+                          from report where processed_at is null and (processing_retry_at is null or processing_retry_at <= ?)
                          order by received_at limit ? for update skip locked""")
-                .param(BATCH)
+                .params(Timestamp.from(clock.instant()), limit)
                 .query((rs, row) -> new Pending(rs.getObject("id", UUID.class), rs.getString("tracking_code"),
                         ReportKind.valueOf(rs.getString("kind")), rs.getString("category_code"), rs.getString("subcategory_code"),
                         new RegionCode(rs.getString("region_code")), (Integer) rs.getObject("tps"),
