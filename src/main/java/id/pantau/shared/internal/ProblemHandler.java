@@ -24,8 +24,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -46,6 +48,7 @@ import tools.jackson.core.JacksonException;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    static final int RETRY_AFTER_BUSY_S = 5;
 
     @ExceptionHandler
     Object notFound(NotFoundException e, HttpServletRequest request) {
@@ -88,6 +91,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
                 .body(problem);
+    }
+
+    /**
+     * No database connection within the pool's wait (the database is overloaded or away): a 503
+     * the client should retry, rather than a 500. The report form's outbox keeps the draft and
+     * sends it again with the same Idempotency-Key.
+     */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
+    Object unavailable(Exception e, HttpServletRequest request) {
+        log.warn("No database connection for {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        Object answer = respond(request, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                "The service is busy; please try again shortly", List.of());
+        if (answer instanceof ResponseEntity<?> entity) {
+            return ResponseEntity.status(entity.getStatusCode()).header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_BUSY_S))
+                    .body(entity.getBody());
+        }
+        return answer;
     }
 
     @ExceptionHandler
