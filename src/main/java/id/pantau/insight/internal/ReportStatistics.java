@@ -56,7 +56,8 @@ public class ReportStatistics {  // public for the module's API (IncidentCounts)
     Stats reports(StatsRequest request, Locale locale) {
         Map<String, Object> params = new HashMap<>();
         boolean byRegion = request.groupBy().equals("region");
-        Source source = Source.of(request.parent(), byRegion ? request.level() : null, params);
+        boolean typed = request.groupBy().equals("category") || request.category() != null;
+        Source source = Source.of(request.parent(), byRegion ? request.level() : null, typed, params);
         String where = source.where() + " and day between :from and :to"
                 + (request.category() == null ? "" : " and category_code = :category");
         params.put("from", Date.valueOf(request.from()));
@@ -96,7 +97,7 @@ public class ReportStatistics {  // public for the module's API (IncidentCounts)
     List<Window> incidentWindows(@Nullable RegionCode parent, RegionLevel level, LocalDate baselineFrom,
                                  LocalDate observedFrom, LocalDate asOf) {
         Map<String, Object> params = new HashMap<>();
-        Source source = Source.of(parent, level, params);
+        Source source = Source.of(parent, level, false, params);
         params.put("baselineFrom", Date.valueOf(baselineFrom));
         params.put("observedFrom", Date.valueOf(observedFrom));
         params.put("asOf", Date.valueOf(asOf));
@@ -115,7 +116,7 @@ public class ReportStatistics {  // public for the module's API (IncidentCounts)
     public List<IncidentCounts.RegionTypeCount> incidentsByRegionAndType(@Nullable RegionCode parent, RegionLevel level,
                                                                          LocalDate from, LocalDate to) {
         Map<String, Object> params = new HashMap<>();
-        Source source = Source.of(parent, level, params);
+        Source source = Source.of(parent, level, true, params);
         params.put("from", Date.valueOf(from));
         params.put("to", Date.valueOf(to));
         String incidents = source.count(true, null);
@@ -153,7 +154,8 @@ public class ReportStatistics {  // public for the module's API (IncidentCounts)
 
     /**
      * Where a question about the parent's subtree (Indonesia when null), by region at {@code level}
-     * or as a whole when {@code level} is null, is answered: the daily rollup down to regencies, the
+     * or as a whole when {@code level} is null, is answered: the daily rollup down to regencies (its
+     * cells per report type when the question groups or filters by type, else those without), the
      * facts below, where the parent is an equality on its prefix column.
      */
     record Source(String table, String where, String region, boolean rollup) {
@@ -162,8 +164,11 @@ public class ReportStatistics {  // public for the module's API (IncidentCounts)
         /** The folded cells and the deltas not folded yet (RollupFold), which a read must add. */
         static final String ROLLUP = "(select area, parent, depth, day, category_code, reports, incidents from insight_daily"
                 + " union all select area, parent, depth, day, category_code, reports, incidents from insight_daily_delta) cells";
+        /** The same without the report type: about a tenth of the cells. */
+        static final String TOTALS = "(select area, parent, depth, day, reports, incidents from insight_daily_total"
+                + " union all select area, parent, depth, day, reports, incidents from insight_daily_delta) cells";
 
-        static Source of(@Nullable RegionCode parent, @Nullable RegionLevel level, Map<String, Object> params) {
+        static Source of(@Nullable RegionCode parent, @Nullable RegionLevel level, boolean typed, Map<String, Object> params) {
             int parentDepth = parent == null ? 0 : parent.level().depth();
             String rollupWhere = null;
             if (level == null && parentDepth <= RegionLevel.REGENCY.depth()) {
@@ -175,7 +180,7 @@ public class ReportStatistics {  // public for the module's API (IncidentCounts)
             }
             if (rollupWhere != null) {
                 params.put("area", parent == null ? INDONESIA : parent.value());
-                return new Source(ROLLUP, rollupWhere, "area", true);
+                return new Source(typed ? ROLLUP : TOTALS, rollupWhere, "area", true);
             }
             String region = column(level == null ? RegionLevel.VILLAGE : level);
             if (parent == null) {

@@ -107,6 +107,7 @@ class ReportFactsTest {
                         Stream.concat(reports.stream(), incidents.stream()).toList()));
         assertThat(incidentsWithoutOneHead()).isZero();
         assertThat(cellsUnlikeTheFacts()).isZero();
+        assertThat(totalsUnlikeTheFacts()).isZero();
     }
 
     @Test
@@ -123,6 +124,7 @@ class ReportFactsTest {
         assertThat(jdbc.sql("select count(*) filter (where head) || '/' || count(*) from insight_report where incident_key = ?")
                 .param(incident).query(String.class).single()).isEqualTo("1/16");
         assertThat(cellsUnlikeTheFacts()).isZero();
+        assertThat(totalsUnlikeTheFacts()).isZero();
     }
 
     @Test
@@ -156,10 +158,12 @@ class ReportFactsTest {
             }
             assertThat(incidentsWithoutOneHead()).as("after step " + step).isZero();
             assertThat(cellsUnlikeTheFacts()).as("after step " + step).isZero();
+            assertThat(totalsUnlikeTheFacts()).as("after step " + step).isZero();
         }
         fold.fold();
         assertThat(jdbc.sql("select count(*) from insight_daily_delta").query(Long.class).single()).isZero();
         assertThat(cellsUnlikeTheFacts()).isZero();
+        assertThat(totalsUnlikeTheFacts()).isZero();
     }
 
     private long heads(UUID... reports) {
@@ -188,6 +192,26 @@ class ReportFactsTest {
                                     select area, day, category_code, reports, incidents from insight_daily_delta) d
                              group by 1, 2, 3)
                         select count(*) from counted full join rolled using (area, day, category_code)
+                         where (counted.reports, counted.incidents) is distinct from (rolled.reports, rolled.incidents)""")
+                .query(Long.class).single();
+    }
+
+    /** The same for the cells without report type (V29). */
+    private long totalsUnlikeTheFacts() {
+        return jdbc.sql("""
+                        with counted as (
+                            select c.area, f.day, count(*) as reports, count(*) filter (where f.head) as incidents
+                              from insight_report f
+                             cross join lateral insight_daily_cells(f.province, f.regency) c
+                             where c.area is not null
+                             group by 1, 2),
+                        rolled as (
+                            select area, day, sum(reports) as reports, sum(incidents) as incidents
+                              from (select area, day, reports, incidents from insight_daily_total
+                                    union all
+                                    select area, day, reports, incidents from insight_daily_delta) d
+                             group by 1, 2)
+                        select count(*) from counted full join rolled using (area, day)
                          where (counted.reports, counted.incidents) is distinct from (rolled.reports, rolled.incidents)""")
                 .query(Long.class).single();
     }
