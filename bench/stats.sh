@@ -286,6 +286,7 @@ measure_size() { # measure_size SIZE
     [[ -n "$tok" ]] || die "no token for $ADMIN_USER"
     ikp_scores "$db" "$tok"
     deadline_job_settled "$db"
+    settle_rollups "$size" "$db"
     # one exclusive hold per endpoint: a slow endpoint at 10M keeps the lock a few minutes at most.
     # From 5M reports on, some requests take tens of seconds: fewer runs unless told otherwise.
     local line min_runs budget
@@ -312,6 +313,28 @@ measure_size() { # measure_size SIZE
     if [[ "$PLANS" == 1 ]]; then
         plans "$size" "$db"
     fi
+}
+
+# settle_rollups SIZE DB: once the application has folded the deltas that the generation's
+# inserts left (statement triggers), VACUUM ANALYZE the rollup tables: this server runs without
+# autovacuum, which would otherwise do it. Without it the folded delta tables keep every dead row
+# (read by each statistics query), and the rollups have no statistics and no visibility map.
+settle_rollups() {
+    local size=$1 db=$2 i tables t0
+    tables=$(psql -XAtq -d "$db" -c "select string_agg(relname, ' ' order by relname) from pg_class
+        where relkind = 'r' and (relname like 'insight\_daily%' or relname like 'case\_daily%')")
+    [[ -z "$tables" ]] && return 0
+    for ((i = 0; i < 600; i++)); do
+        [[ "$(psql -XAtq -d "$db" -c "select (select count(*) from insight_daily_delta)
+            + coalesce((select count(*) from case_daily_delta), 0)")" == 0 ]] && break
+        sleep 0.5
+    done
+    t0=$(now_ms)
+    # shellcheck disable=SC2086 # one name per table
+    flock -s "$LOCK" psql -Xq -v ON_ERROR_STOP=1 -d "$db" -c "vacuum (analyze) $(echo $tables | sed 's/ /, /g')" \
+        || die "vacuum of the rollups failed"
+    echo "$size,rollups_vacuum_analyze,$tables in $(($(now_ms) - t0)) ms" >>"$META"
+    log "vacuumed and analysed $tables in $(($(now_ms) - t0)) ms"
 }
 
 reset_auto_explain() {
