@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import id.pantau.insight.IncidentCounts;
 import id.pantau.region.Region;
@@ -57,7 +58,7 @@ public class ReportStatistics {  // public for the module's API (IncidentCounts)
         Map<String, Object> params = new HashMap<>();
         boolean byRegion = request.groupBy().equals("region");
         boolean typed = request.groupBy().equals("category") || request.category() != null;
-        Source source = Source.of(request.parent(), byRegion ? request.level() : null, typed, params);
+        Source source = Source.of(request.parent(), byRegion ? request.level() : null, typed, this::childCodes, params);
         String where = source.where() + " and day between :from and :to"
                 + (request.category() == null ? "" : " and category_code = :category");
         params.put("from", Date.valueOf(request.from()));
@@ -97,7 +98,7 @@ public class ReportStatistics {  // public for the module's API (IncidentCounts)
     List<Window> incidentWindows(@Nullable RegionCode parent, RegionLevel level, LocalDate baselineFrom,
                                  LocalDate observedFrom, LocalDate asOf) {
         Map<String, Object> params = new HashMap<>();
-        Source source = Source.of(parent, level, false, params);
+        Source source = Source.of(parent, level, false, this::childCodes, params);
         params.put("baselineFrom", Date.valueOf(baselineFrom));
         params.put("observedFrom", Date.valueOf(observedFrom));
         params.put("asOf", Date.valueOf(asOf));
@@ -116,7 +117,7 @@ public class ReportStatistics {  // public for the module's API (IncidentCounts)
     public List<IncidentCounts.RegionTypeCount> incidentsByRegionAndType(@Nullable RegionCode parent, RegionLevel level,
                                                                          LocalDate from, LocalDate to) {
         Map<String, Object> params = new HashMap<>();
-        Source source = Source.of(parent, level, true, params);
+        Source source = Source.of(parent, level, true, this::childCodes, params);
         params.put("from", Date.valueOf(from));
         params.put("to", Date.valueOf(to));
         String incidents = source.count(true, null);
@@ -127,6 +128,12 @@ public class ReportStatistics {  // public for the module's API (IncidentCounts)
                 .query((rs, i) -> new IncidentCounts.RegionTypeCount(rs.getString("region"), rs.getString("category_code"),
                         rs.getLong("incidents")))
                 .list();
+    }
+
+    /** The codes of a region's children. */
+    private List<String> childCodes(RegionCode parent) {
+        RegionLevel below = RegionLevel.values()[parent.level().ordinal() + 1];
+        return List.copyOf(names(parent, below).keySet());
     }
 
     /** Names of the regions at {@code level} under the parent (or in Indonesia), by code. */
@@ -154,9 +161,11 @@ public class ReportStatistics {  // public for the module's API (IncidentCounts)
 
     /**
      * Where a question about the parent's subtree (Indonesia when null), by region at {@code level}
-     * or as a whole when {@code level} is null, is answered: the daily rollup down to regencies (its
-     * cells per report type when the question groups or filters by type, else those without), the
-     * facts below, where the parent is an equality on its prefix column.
+     * or as a whole when {@code level} is null, is answered: the daily rollup, whose cells per report
+     * type (when the question groups or filters by type) go down to regencies and those without type
+     * down to districts; below that the facts, where the parent is an equality on its prefix column.
+     * {@code children} gives the codes of a region's children (for districts of a province: the
+     * cells of the province's regencies' children).
      */
     record Source(String table, String where, String region, boolean rollup) {
 
@@ -164,19 +173,25 @@ public class ReportStatistics {  // public for the module's API (IncidentCounts)
         /** The folded cells and the deltas not folded yet (RollupFold), which a read must add. */
         static final String ROLLUP = "(select area, parent, depth, day, category_code, reports, incidents from insight_daily"
                 + " union all select area, parent, depth, day, category_code, reports, incidents from insight_daily_delta) cells";
-        /** The same without the report type: about a tenth of the cells. */
+        /** The same without the report type: about a tenth of the cells, and districts. */
         static final String TOTALS = "(select area, parent, depth, day, reports, incidents from insight_daily_total"
                 + " union all select area, parent, depth, day, reports, incidents from insight_daily_delta) cells";
 
-        static Source of(@Nullable RegionCode parent, @Nullable RegionLevel level, boolean typed, Map<String, Object> params) {
+        static Source of(@Nullable RegionCode parent, @Nullable RegionLevel level, boolean typed,
+                         Function<RegionCode, List<String>> children, Map<String, Object> params) {
             int parentDepth = parent == null ? 0 : parent.level().depth();
+            int deepest = (typed ? RegionLevel.REGENCY : RegionLevel.DISTRICT).depth();
             String rollupWhere = null;
-            if (level == null && parentDepth <= RegionLevel.REGENCY.depth()) {
+            if (level == null && parentDepth <= deepest) {
                 rollupWhere = "area = :area";
-            } else if (level != null && level.depth() == parentDepth + 1 && level.depth() <= RegionLevel.REGENCY.depth()) {
+            } else if (level != null && level.depth() <= deepest && level.depth() == parentDepth + 1) {
                 rollupWhere = "parent = :area";
-            } else if (parent == null && level == RegionLevel.REGENCY) {
-                rollupWhere = "depth = 2";
+            } else if (level != null && level.depth() <= deepest && parent == null) {
+                // the depth as a literal: a generic plan can then use the partial index on regency cells
+                rollupWhere = "depth = " + level.depth();
+            } else if (level != null && level.depth() <= deepest && level.depth() == parentDepth + 2 && parent != null) {
+                rollupWhere = "parent = any(:children)";
+                params.put("children", children.apply(parent).toArray(String[]::new));
             }
             if (rollupWhere != null) {
                 params.put("area", parent == null ? INDONESIA : parent.value());

@@ -5,8 +5,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves the pending deltas of the daily rollup into its cells (V23) and into the cells without
- * report type (V29), in one statement. Safe on several nodes at once:
+ * Moves the pending deltas of the daily rollup into its cells (V23, down to regencies) and into
+ * the cells without report type (V29, down to districts), in one statement. Safe on several nodes at once:
  * a delta is deleted by exactly one fold (a second one waits for the row and then finds it gone), and
  * cells are upserted in key order, so two folds never deadlock.
  */
@@ -28,6 +28,7 @@ class RollupFold {
                             insert into insight_daily as d (area, parent, depth, day, category_code, reports, incidents)
                             select area, parent, depth, day, category_code, sum(reports), sum(incidents)
                               from moved
+                             where depth <= 2
                              group by 1, 2, 3, 4, 5
                              order by 1, 4, 5
                             on conflict (area, day, category_code) do update

@@ -189,20 +189,21 @@ class ReportFactsTest {
                             select area, day, category_code, sum(reports) as reports, sum(incidents) as incidents
                               from (select area, day, category_code, reports, incidents from insight_daily
                                     union all
-                                    select area, day, category_code, reports, incidents from insight_daily_delta) d
+                                    select area, day, category_code, reports, incidents from insight_daily_delta
+                                     where depth <= 2) d
                              group by 1, 2, 3)
                         select count(*) from counted full join rolled using (area, day, category_code)
                          where (counted.reports, counted.incidents) is distinct from (rolled.reports, rolled.incidents)""")
                 .query(Long.class).single();
     }
 
-    /** The same for the cells without report type (V29). */
+    /** The same for the cells without report type, down to districts (V29). */
     private long totalsUnlikeTheFacts() {
         return jdbc.sql("""
                         with counted as (
                             select c.area, f.day, count(*) as reports, count(*) filter (where f.head) as incidents
                               from insight_report f
-                             cross join lateral insight_daily_cells(f.province, f.regency) c
+                             cross join lateral insight_daily_cells(f.province, f.regency, f.district) c
                              where c.area is not null
                              group by 1, 2),
                         rolled as (
