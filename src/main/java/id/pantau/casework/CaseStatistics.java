@@ -21,7 +21,9 @@ import org.springframework.stereotype.Service;
  * for them). Merged cases are left out: their reports count in the case they joined.
  *
  * <p>Indonesia, provinces and regencies are answered from the daily rollup ({@code case_daily},
- * V24) plus its pending deltas; questions below regencies count the cases themselves.
+ * V24, by type and stage) plus its pending deltas; counts by region without a type, down to
+ * districts, from the rollup without type and stage ({@code case_daily_total}, V30); other
+ * questions below regencies count the cases themselves.
  */
 @Service
 public class CaseStatistics {
@@ -39,6 +41,10 @@ public class CaseStatistics {
     private static final String ROLLUP = "(select area, parent, depth, day, category_code, stage, cases, missed, warnings"
             + " from case_daily union all select area, parent, depth, day, category_code, stage, cases, missed, warnings"
             + " from case_daily_delta) cells";
+    /** Pending deltas of merged cases are left out here, as the fold leaves them out of the cells. */
+    private static final String TOTALS = "(select area, parent, depth, day, cases, missed, warnings from case_daily_total"
+            + " union all select area, parent, depth, day, cases, missed, warnings from case_daily_delta"
+            + " where stage <> 'MERGED') cells";
 
     private final JdbcClient jdbc;
 
@@ -55,14 +61,16 @@ public class CaseStatistics {
                         @Nullable RegionLevel regionLevel) {
         Map<String, Object> params = new HashMap<>();
         int parentDepth = parent == null ? 0 : parent.level().depth();
+        params.put("area", parent == null ? "ID" : parent.value());
         String table;
         String where;
         String key;
-        String cases;
-        String missed;
-        String warnings;
-        params.put("area", parent == null ? "ID" : parent.value());
-        if (regionLevel == null ? parentDepth <= RegionLevel.REGENCY.depth() : regionLevel.depth() <= RegionLevel.REGENCY.depth()) {
+        String cellsWhere = regionLevel == null || category != null ? null : totalsWhere(parent, regionLevel, params);
+        if (cellsWhere != null) {
+            table = TOTALS; // merged cases are left out of it
+            where = cellsWhere;
+            key = "area";
+        } else if (regionLevel == null ? parentDepth <= RegionLevel.REGENCY.depth() : regionLevel.depth() <= RegionLevel.REGENCY.depth()) {
             table = ROLLUP;
             if (regionLevel == null) {
                 where = "area = :area";
@@ -71,6 +79,16 @@ public class CaseStatistics {
                 where = regionLevel.depth() == parentDepth + 1 ? "parent = :area" : "depth = 2";
                 key = "area";
             }
+            where += " and stage <> 'MERGED'";
+        } else {
+            table = null;
+            where = null;
+            key = null;
+        }
+        String cases;
+        String missed;
+        String warnings;
+        if (table != null) {
             where += " and day between :from and :to";
             params.put("from", Date.valueOf(from));
             params.put("to", Date.valueOf(to));
@@ -79,7 +97,7 @@ public class CaseStatistics {
             warnings = "coalesce(sum(warnings), 0)";
         } else {
             table = "legal_case";
-            where = "received_at >= :from and received_at < :until";
+            where = "received_at >= :from and received_at < :until and stage <> 'MERGED'";
             params.put("from", Timestamp.from(from.atStartOfDay(DAY_ZONE).toInstant()));
             params.put("until", Timestamp.from(to.plusDays(1).atStartOfDay(DAY_ZONE).toInstant()));
             if (parent != null) {
@@ -105,7 +123,6 @@ public class CaseStatistics {
             missed = "count(*) filter (where warnings > 0)";
             warnings = "coalesce(sum(warnings), 0)";
         }
-        where += " and stage <> 'MERGED'";
         if (category != null) {
             where += " and category_code = :category";
             params.put("category", category);
@@ -122,5 +139,27 @@ public class CaseStatistics {
                 .params(params)
                 .query((rs, i) -> new Counts(counts, rs.getLong("cases"), rs.getLong("missed"), rs.getLong("warnings")))
                 .single();
+    }
+
+    /**
+     * The condition on the cells without type and stage (V30) for counts by region at {@code level}
+     * under the parent, or null when they do not reach that level (villages).
+     */
+    private static @Nullable String totalsWhere(@Nullable RegionCode parent, RegionLevel level, Map<String, Object> params) {
+        int parentDepth = parent == null ? 0 : parent.level().depth();
+        if (level.depth() > RegionLevel.DISTRICT.depth() || level.depth() <= parentDepth) {
+            return null;
+        }
+        if (level.depth() == parentDepth + 1) {
+            return "parent = :area";
+        }
+        if (parent == null) {
+            // the depth as a literal: a generic plan can then use the partial index on regency cells
+            return "depth = " + level.depth();
+        }
+        // districts of a province: the cells whose parent is one of its regencies
+        params.put("childFrom", parent.value() + ".");
+        params.put("childTo", parent.value() + "/");
+        return "depth = " + level.depth() + " and parent >= :childFrom and parent < :childTo";
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Value;
 
 import tools.jackson.databind.JsonNode;
@@ -42,6 +43,8 @@ class CaseMergeApiTest {
     int port;
     @Autowired
     PublishedEvents events;
+    @Autowired
+    JdbcClient jdbc;
 
     Http staff;
     Http province;
@@ -133,6 +136,8 @@ class CaseMergeApiTest {
                 .isEqualTo("REGISTERED");
         assertThat(CaseFixtures.track(port, second.get("trackingCode").asString()).get("status").asString())
                 .isEqualTo("REGISTERED");
+        // the merged case left the statistics' rollup without stage (pending or folded)
+        assertThat(CaseRollupChecks.totalsUnlikeTheCases(jdbc)).isZero();
     }
 
     @Test
