@@ -113,17 +113,37 @@ public class ReportStatistics {  // public for the module's API (IncidentCounts)
                 .list();
     }
 
-    /** Incidents per region at {@code level} and report type in [from, to]: the live index's input. */
+    /**
+     * Incidents per region at {@code level} and report type in [from, to]: the live index's input.
+     * Down to regencies from the yearly running totals (V31): per area, type and year the total at
+     * the period's last day minus the total the day before its first, plus the pending deltas.
+     */
     public List<IncidentCounts.RegionTypeCount> incidentsByRegionAndType(@Nullable RegionCode parent, RegionLevel level,
                                                                          LocalDate from, LocalDate to) {
         Map<String, Object> params = new HashMap<>();
         Source source = Source.of(parent, level, true, this::childCodes, params);
         params.put("from", Date.valueOf(from));
         params.put("to", Date.valueOf(to));
-        String incidents = source.count(true, null);
-        return jdbc.sql("select " + source.region() + " as region, category_code, " + incidents + " as incidents"
-                        + " from " + source.table() + " where " + source.where()
-                        + " and day between :from and :to group by 1, 2 having " + incidents + " > 0")
+        String sql;
+        if (source.rollup()) {
+            params.put("fromYear", from.getYear());
+            params.put("fromDay", from.getDayOfYear());
+            params.put("toYear", to.getYear());
+            params.put("toDay", to.getDayOfYear());
+            sql = "select area as region, category_code, sum(n) as incidents from ("
+                    + " select area, category_code, incidents[case when year = :toYear then :toDay else 366 end]"
+                    + " - coalesce(incidents[case when year = :fromYear then :fromDay - 1 else 0 end], 0) as n"
+                    + " from insight_year where " + source.where() + " and year between :fromYear and :toYear"
+                    + " union all select area, category_code, incidents from insight_daily_delta where " + source.where()
+                    + " and depth <= 2 and day between :from and :to) cells"
+                    + " group by 1, 2 having sum(n) > 0";
+        } else {
+            String incidents = source.count(true, null);
+            sql = "select " + source.region() + " as region, category_code, " + incidents + " as incidents"
+                    + " from " + source.table() + " where " + source.where()
+                    + " and day between :from and :to group by 1, 2 having " + incidents + " > 0";
+        }
+        return jdbc.sql(sql)
                 .params(params)
                 .query((rs, i) -> new IncidentCounts.RegionTypeCount(rs.getString("region"), rs.getString("category_code"),
                         rs.getLong("incidents")))

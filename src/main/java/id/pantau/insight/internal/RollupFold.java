@@ -5,8 +5,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves the pending deltas of the daily rollup into its cells (V23, down to regencies) and into
- * the cells without report type (V29, down to districts), in one statement. Safe on several nodes at once:
+ * Moves the pending deltas of the daily rollup into its cells (V23, down to regencies), into the
+ * cells without report type (V29, down to districts) and into the yearly running totals of
+ * incidents (V31), in one statement. Safe on several nodes at once:
  * a delta is deleted by exactly one fold (a second one waits for the row and then finds it gone), and
  * cells are upserted in key order, so two folds never deadlock.
  */
@@ -19,7 +20,7 @@ class RollupFold {
         this.jdbc = jdbc;
     }
 
-    /** Folds what is pending; the number of cells written, with and without type. */
+    /** Folds what is pending; the number of cells written in the three tables. */
     @Scheduled(fixedDelayString = "${pantau.insight.rollup-fold:PT1S}")
     int fold() {
         return jdbc.sql("""
@@ -42,8 +43,19 @@ class RollupFold {
                              order by 1, 4
                             on conflict (area, day) do update
                                set reports = t.reports + excluded.reports, incidents = t.incidents + excluded.incidents
+                            returning 1),
+                        yearly as (
+                            insert into insight_year as y (area, parent, depth, year, category_code, incidents)
+                            select area, parent, depth, extract(year from day)::smallint, category_code,
+                                   insight_year_running(array_agg(extract(doy from day)::integer), array_agg(incidents))
+                              from moved
+                             where depth <= 2 and incidents <> 0
+                             group by 1, 2, 3, 4, 5
+                             order by 1, 4, 5
+                            on conflict (area, year, category_code) do update
+                               set incidents = insight_year_add(y.incidents, excluded.incidents)
                             returning 1)
-                        select (select count(*) from typed) + (select count(*) from total)""")
+                        select (select count(*) from typed) + (select count(*) from total) + (select count(*) from yearly)""")
                 .query(Integer.class).single();
     }
 }

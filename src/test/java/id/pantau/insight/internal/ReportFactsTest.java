@@ -108,6 +108,7 @@ class ReportFactsTest {
         assertThat(incidentsWithoutOneHead()).isZero();
         assertThat(cellsUnlikeTheFacts()).isZero();
         assertThat(totalsUnlikeTheFacts()).isZero();
+        assertThat(runningTotalsUnlikeTheFacts()).isZero();
     }
 
     @Test
@@ -125,6 +126,7 @@ class ReportFactsTest {
                 .param(incident).query(String.class).single()).isEqualTo("1/16");
         assertThat(cellsUnlikeTheFacts()).isZero();
         assertThat(totalsUnlikeTheFacts()).isZero();
+        assertThat(runningTotalsUnlikeTheFacts()).isZero();
     }
 
     @Test
@@ -159,11 +161,13 @@ class ReportFactsTest {
             assertThat(incidentsWithoutOneHead()).as("after step " + step).isZero();
             assertThat(cellsUnlikeTheFacts()).as("after step " + step).isZero();
             assertThat(totalsUnlikeTheFacts()).as("after step " + step).isZero();
+            assertThat(runningTotalsUnlikeTheFacts()).as("after step " + step).isZero();
         }
         fold.fold();
         assertThat(jdbc.sql("select count(*) from insight_daily_delta").query(Long.class).single()).isZero();
         assertThat(cellsUnlikeTheFacts()).isZero();
         assertThat(totalsUnlikeTheFacts()).isZero();
+        assertThat(runningTotalsUnlikeTheFacts()).isZero();
     }
 
     private long heads(UUID... reports) {
@@ -214,6 +218,35 @@ class ReportFactsTest {
                              group by 1, 2)
                         select count(*) from counted full join rolled using (area, day)
                          where (counted.reports, counted.incidents) is distinct from (rolled.reports, rolled.incidents)""")
+                .query(Long.class).single();
+    }
+
+    /**
+     * Days of the yearly running totals of incidents (V31, plus pending deltas) whose total differs
+     * from a count of the head facts from the year's first day to that day.
+     */
+    private long runningTotalsUnlikeTheFacts() {
+        return jdbc.sql("""
+                        with heads as (
+                            select c.area, extract(year from f.day)::int as year, f.category_code,
+                                   extract(doy from f.day)::int as doy, count(*) filter (where f.head) as n
+                              from insight_report f
+                             cross join lateral insight_daily_cells(f.province, f.regency) c
+                             where c.area is not null
+                             group by 1, 2, 3, 4),
+                        pending as (
+                            select area, extract(year from day)::int as year, category_code, extract(doy from day)::int as doy,
+                                   sum(incidents) as n
+                              from insight_daily_delta where depth <= 2 group by 1, 2, 3, 4),
+                        keys as (select area, year, category_code from heads union select area, year, category_code from insight_year),
+                        days as (select k.*, d from keys k cross join generate_series(1, 366) d)
+                        select count(*) from days k
+                          left join insight_year y on (y.area, y.year, y.category_code) = (k.area, k.year, k.category_code)
+                         where coalesce(y.incidents[k.d], 0)
+                               + coalesce((select sum(n) from pending p where (p.area, p.year, p.category_code) = (k.area, k.year, k.category_code)
+                                              and p.doy <= k.d), 0)
+                               <> coalesce((select sum(n) from heads h where (h.area, h.year, h.category_code) = (k.area, k.year, k.category_code)
+                                              and h.doy <= k.d), 0)""")
                 .query(Long.class).single();
     }
 

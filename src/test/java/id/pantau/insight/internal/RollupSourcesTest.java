@@ -70,7 +70,9 @@ class RollupSourcesTest {
             }
             // clustered in a few villages, so that some districts have many facts and most none
             String village = villages.get(random.nextInt(3) == 0 ? random.nextInt(villages.size()) : random.nextInt(40));
-            facts.record(UUID.randomUUID(), incident, FROM.plusDays(random.nextInt(20)), new RegionCode(village),
+            // most in March 2023, some around the turn of the year, for periods across two years
+            LocalDate day = i % 4 == 3 ? LocalDate.parse("2022-12-20").plusDays(random.nextInt(25)) : FROM.plusDays(random.nextInt(20));
+            facts.record(UUID.randomUUID(), incident, day, new RegionCode(village),
                     TYPES.get(random.nextInt(TYPES.size())), "LAPORAN", false);
         }
         regency = villages.getFirst().substring(0, 5);
@@ -116,6 +118,39 @@ class RollupSourcesTest {
                     expected.put(rs.getString(1), rs.getString(2));
                 });
         assertThat(windows).isNotEmpty().isEqualTo(expected);
+    }
+
+    @Test
+    void incidentsByRegionAndTypeOverPeriodsAcrossTheYearCountLikeTheFacts() {
+        record Period(LocalDate from, LocalDate to) {
+        }
+        List<Period> periods = List.of(new Period(LocalDate.parse("2022-12-25"), LocalDate.parse("2023-03-10")),
+                new Period(LocalDate.parse("2023-01-01"), LocalDate.parse("2023-01-01")),
+                new Period(LocalDate.parse("2022-12-31"), LocalDate.parse("2023-01-02")),
+                new Period(FROM, TO));
+        for (Period p : periods) {
+            for (String parent : java.util.Arrays.asList(null, "75")) {
+                for (RegionLevel level : List.of(RegionLevel.PROVINCE, RegionLevel.REGENCY, RegionLevel.DISTRICT)) {
+                    if (parent == null ? level == RegionLevel.DISTRICT : level == RegionLevel.PROVINCE) {
+                        continue;
+                    }
+                    Map<String, Long> answered = new HashMap<>();
+                    statistics.incidentsByRegionAndType(parent == null ? null : new RegionCode(parent), level, p.from(), p.to())
+                            .forEach(c -> answered.put(c.regionCode() + " " + c.categoryCode(), c.incidents()));
+                    Map<String, Long> expected = new HashMap<>();
+                    String column = ReportStatistics.column(level);
+                    jdbc.sql("select " + column + " || ' ' || category_code, count(*) filter (where head) from insight_report"
+                                    + " where day between ? and ? and " + column + " is not null"
+                                    + (parent == null ? "" : " and province = '" + parent + "'")
+                                    + " group by 1 having count(*) filter (where head) > 0")
+                            .params(p.from(), p.to())
+                            .query(rs -> {
+                                expected.put(rs.getString(1), rs.getLong(2));
+                            });
+                    assertThat(answered).as(p + " " + parent + " " + level).isNotEmpty().isEqualTo(expected);
+                }
+            }
+        }
     }
 
     private static StatsRequest question(String groupBy, String parent, RegionLevel level, String category, boolean incidents) {
