@@ -28,7 +28,7 @@
 # Measurement phases hold `flock -x /tmp/pantau-heavy.lock` (one hold per endpoint),
 # building and generating hold it shared.
 #
-# Environment: SIZES ("1m 10m"), JAR, CHECKOUT, WARMUP (10), RUNS (100), BUDGET_S (15; from 5M
+# Environment: SIZES ("1m 10m"), STATS_GROUPS (reports-region reports-category reports-day cases other), JAR, CHECKOUT, WARMUP (10), RUNS (100), BUDGET_S (15; from 5M
 # reports on BUDGET_S_LARGE, 8), MIN_RUNS (20; from 5M reports on 5), WARMUP_BUDGET_S (5),
 # PLAN_WARMUP_BUDGET_S (60), READY_TIMEOUT_S (3600: a start may run a long backfill),
 # CONCURRENCY ("1"), PLANS (1; 0 skips the plan pass), PLAN_WARMUPS (10), PG_LOG (the server's log file, default the
@@ -221,7 +221,8 @@ alerts regency national 2024-02-20	/api/v1/alerts?asOf=2024-02-20
 alerts province national 2024-11-30	/api/v1/alerts?level=province&asOf=2024-11-30
 alerts district province(35) 2024-11-30	/api/v1/alerts?parent=35&level=district&asOf=2024-11-30
 EOF
-    GROUPS_ORDER=(reports-region reports-category reports-day cases other)
+    # STATS_GROUPS="cases other" measures only those groups (the others' figures stay those of a previous run)
+    read -r -a GROUPS_ORDER <<<"${STATS_GROUPS:-reports-region reports-category reports-day cases other}"
 }
 
 # ---------------------------------------------------------------- one size
@@ -322,7 +323,7 @@ measure_size() { # measure_size SIZE
 settle_rollups() {
     local size=$1 db=$2 i tables t0
     tables=$(psql -XAtq -d "$db" -c "select string_agg(relname, ' ' order by relname) from pg_class
-        where relkind = 'r' and (relname like 'insight\_daily%' or relname like 'case\_daily%')")
+        where relkind = 'r' and (relname like 'insight\_daily%' or relname = 'insight_year' or relname like 'case\_daily%')")
     [[ -z "$tables" ]] && return 0
     for ((i = 0; i < 600; i++)); do
         [[ "$(psql -XAtq -d "$db" -c "select (select count(*) from insight_daily_delta)

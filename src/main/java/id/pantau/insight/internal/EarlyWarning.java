@@ -67,10 +67,12 @@ class EarlyWarning {
                 .sorted(Comparator.comparingDouble((Map.Entry<ReportStatistics.Window, SurgeRule.Verdict> e) -> e.getValue().pValue())
                         .thenComparing(e -> e.getKey().regionCode()))
                 .toList();
+        // the names of all regions at the level at once: one query, not one per alert (hundreds in a surge)
+        Map<String, String> names = flagged.isEmpty() ? Map.of() : statistics.names(parent, level);
         List<Alert> items = flagged.stream().map(e -> {
             var verdict = e.getValue();
             String code = e.getKey().regionCode();
-            String name = regions.find(new RegionCode(code)).map(r -> r.name()).orElse(code);
+            String name = names.getOrDefault(code, code);
             String reason = messages.getMessage("insight.alert.reason", new Object[] {
                     name, verdict.observed(), SurgeRule.OBSERVED_DAYS, asOf.toString(), verdict.baseline(),
                     SurgeRule.BASELINE_DAYS, String.format(locale, "%.1f", verdict.expected()), format(verdict.pValue()),
