@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import id.pantau.region.internal.Boundaries;
 import id.pantau.region.internal.RegionRepository;
 import id.pantau.region.internal.SearchText;
@@ -22,19 +24,25 @@ public class Regions {
 
     private final RegionRepository repository;
     private final Boundaries boundaries;
+    /**
+     * The official list changes only with a migration, never while the application runs: a region
+     * once read is kept (intake looks up the report's region on every request).
+     */
+    private final LoadingCache<RegionCode, Optional<Region>> byCode;
 
     Regions(RegionRepository repository, Boundaries boundaries) {
         this.repository = repository;
         this.boundaries = boundaries;
+        this.byCode = Caffeine.newBuilder().maximumSize(20_000).build(repository::find);
     }
 
     public Optional<Region> find(RegionCode code) {
-        return repository.find(code);
+        return byCode.get(code);
     }
 
     /** The region, or a 404 for an unknown code. */
     public Region get(RegionCode code) {
-        return repository.find(code).orElseThrow(() -> new NotFoundException("Region", code));
+        return find(code).orElseThrow(() -> new NotFoundException("Region", code));
     }
 
     public boolean exists(RegionCode code) {

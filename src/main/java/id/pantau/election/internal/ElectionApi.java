@@ -130,6 +130,7 @@ class ElectionApi {
         }
         violations.throwIfAny();
         long id = repository.insert(name, type, votingDay, region, startsOn, endsOn, actor.username());
+        elections.changed();
         audit.record(actor.username(), "ELECTION_CREATED", "election:" + id, Map.of("name", name, "type", type.name()));
         return elections.get(id);
     }

@@ -13,6 +13,7 @@ import id.pantau.account.Actor;
 import id.pantau.account.AuditTrail;
 import id.pantau.account.Role;
 import id.pantau.election.ElectionType;
+import id.pantau.election.Elections;
 import id.pantau.election.LegalCalendar;
 import id.pantau.election.LegalRulesChanged;
 import id.pantau.shared.ConflictException;
@@ -45,9 +46,12 @@ class LegalRulesAdministration {
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
+    private final Elections intake;
 
     LegalRulesAdministration(ElectionRepository elections, HolidayRepository holidays, LegalCalendar calendar,
-                             AuditTrail audit, TransactionTemplate transaction, ApplicationEventPublisher events) {
+                             AuditTrail audit, TransactionTemplate transaction, ApplicationEventPublisher events,
+                             Elections intake) {
+        this.intake = intake;
         this.elections = elections;
         this.holidays = holidays;
         this.calendar = calendar;
@@ -83,6 +87,7 @@ class LegalRulesAdministration {
             audit.record(actor.username(), "RULE_SET_UPDATED", "rule-set:" + type,
                     Map.of("changed", changed, "before", before.rules(), "after", after.rules()));
             if (!changed.isEmpty()) {
+                intake.changed(); // intake's reporting windows follow at once on this node
                 events.publishEvent(LegalRulesChanged.ruleSet(type));
             }
             return after;
