@@ -14,7 +14,8 @@ import org.springframework.stereotype.Service;
 /**
  * The insight module's API for what its facts know about incidents: how many distinct incidents
  * (a report without an incident counts as one) each region saw per report type in a period of WIB
- * days. For the live vulnerability index; read from the same indexed facts as the statistics.
+ * days. For the live vulnerability index; read from the yearly running totals of incidents (V31) down
+ * to regencies, from the facts for districts.
  */
 @Service
 public class IncidentCounts {
