@@ -1,9 +1,5 @@
 package id.pantau.election;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import id.pantau.report.Reports;
 import id.pantau.support.Accounts;
 import id.pantau.support.Http;
@@ -32,12 +28,12 @@ class IntakeRulesApiTest {
         int days = original.get("reportingWindowDays").asInt();
         assertThat(windowDays()).isEqualTo(days); // read (and kept) before the change
 
-        Http.Response changed = admin.put("/api/v1/rule-sets/PEMILU", ruleSet(original, "reportingWindowDays", days + 3));
+        Http.Response changed = admin.put("/api/v1/rule-sets/PEMILU", RuleSetBodies.of(original, "reportingWindowDays", days + 3));
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
         try {
             assertThat(windowDays()).isEqualTo(days + 3);
         } finally {
-            Http.Response restored = admin.put("/api/v1/rule-sets/PEMILU", ruleSet(original));
+            Http.Response restored = admin.put("/api/v1/rule-sets/PEMILU", RuleSetBodies.of(original));
             assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
         }
         assertThat(windowDays()).isEqualTo(days);
@@ -47,20 +43,5 @@ class IntakeRulesApiTest {
     private int windowDays() {
         JsonNode receipt = Reports.submit(port, Reports.with(Reports.moneyPoliticsInJember(), "regionCode", "92.02.03.2001"));
         return receipt.get("reportingWindow").get("days").asInt();
-    }
-
-    private static Map<String, Object> ruleSet(JsonNode rules, Object... replacements) {
-        var body = new LinkedHashMap<String, Object>();
-        for (String field : List.of("reportingWindowDays", "reportingWindowCounting", "reportingWindowBasis",
-                "handlingCounting", "preliminaryReviewDays", "preliminaryReviewBasis", "completionDays", "completionBasis",
-                "decisionDays", "decisionExtensionDays", "decisionBasis", "criminalReferralHours", "criminalReferralBasis",
-                "registerCode")) {
-            JsonNode value = rules.get(field);
-            body.put(field, value.isNumber() ? (Object) value.asInt() : value.asString());
-        }
-        for (int i = 0; i < replacements.length; i += 2) {
-            body.put((String) replacements[i], replacements[i + 1]);
-        }
-        return body;
     }
 }

@@ -36,11 +36,6 @@ public class ElectionRepository {
         return jdbc.sql("select " + COLUMNS + " from election order by voting_day desc, id").query(ElectionRepository::map).list();
     }
 
-    public List<Election> running(LocalDate day) {
-        return jdbc.sql("select " + COLUMNS + " from election where starts_on <= ? and ends_on >= ?")
-                .params(day, day).query(ElectionRepository::map).list();
-    }
-
     long insert(String name, ElectionType type, LocalDate votingDay, @Nullable RegionCode region, LocalDate startsOn,
                 LocalDate endsOn, String createdBy) {
         return jdbc.sql("""

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import id.pantau.casework.CaseFixtures;
+import id.pantau.election.RuleSetBodies;
 import id.pantau.election.WorkingDayCalendar;
 import id.pantau.support.Accounts;
 import id.pantau.support.Http;
@@ -113,7 +114,7 @@ class CaseDeadlineFollowUpTest {
         JsonNode original = Http.api(port).get("/api/v1/rule-sets/PEMILU").json();
         int days = original.get("preliminaryReviewDays").asInt();
 
-        Http.Response changed = admin.put("/api/v1/rule-sets/PEMILU", ruleSet(original, "preliminaryReviewDays", days + 2));
+        Http.Response changed = admin.put("/api/v1/rule-sets/PEMILU", RuleSetBodies.of(original, "preliminaryReviewDays", days + 2));
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
         try {
             OffsetDateTime longer = endOfDay(workingDaysAfter(receivedOn, days + 2));
@@ -123,7 +124,7 @@ class CaseDeadlineFollowUpTest {
             assertThat(step.get("details").get("cause").asString()).isEqualTo("RULE_SET");
             assertThat(step.get("details").get("ruleSet").asString()).isEqualTo("PEMILU");
         } finally {
-            Http.Response restored = admin.put("/api/v1/rule-sets/PEMILU", ruleSet(original));
+            Http.Response restored = admin.put("/api/v1/rule-sets/PEMILU", RuleSetBodies.of(original));
             assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> queueDue(id).equals(due));
@@ -142,22 +143,6 @@ class CaseDeadlineFollowUpTest {
         JsonNode item = staff.get("/api/v1/cases?region=" + VILLAGE + "&size=100").json().get("items").valueStream()
                 .filter(i -> i.get("id").asString().equals(id)).findFirst().orElseThrow();
         return OffsetDateTime.parse(item.get("dueAt").asString());
-    }
-
-    /** The adjustable fields of a rule set as a PUT body, some of them replaced (name, value, ...). */
-    static Map<String, Object> ruleSet(JsonNode rules, Object... replacements) {
-        var body = new java.util.LinkedHashMap<String, Object>();
-        for (String field : List.of("reportingWindowDays", "reportingWindowCounting", "reportingWindowBasis",
-                "handlingCounting", "preliminaryReviewDays", "preliminaryReviewBasis", "completionDays", "completionBasis",
-                "decisionDays", "decisionExtensionDays", "decisionBasis", "criminalReferralHours", "criminalReferralBasis",
-                "registerCode")) {
-            JsonNode value = rules.get(field);
-            body.put(field, value.isNumber() ? (Object) value.asInt() : value.asString());
-        }
-        for (int i = 0; i < replacements.length; i += 2) {
-            body.put((String) replacements[i], replacements[i + 1]);
-        }
-        return body;
     }
 
     Set<LocalDate> holidays() {
