@@ -2,12 +2,14 @@ package id.pantau.shared;
 
 import java.net.URI;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -30,11 +32,13 @@ public class Idempotency {
     private static final int MAX_KEY_LENGTH = 200;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
 
-    Idempotency(JdbcClient jdbc, TransactionTemplate transaction, JsonMapper json) {
+    Idempotency(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transaction, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.transaction = transaction;
         this.json = json;
     }
@@ -67,6 +71,47 @@ public class Idempotency {
             }
             return replay(scope, key, fingerprint);
         });
+    }
+
+    /**
+     * A key to claim together with the answer it will replay, for a caller that knows its answer
+     * before it writes (report intake stores many reports in one transaction: {@link #claimAll}).
+     */
+    public record Claim(String scope, String key, byte[] fingerprint, int status, @Nullable String body,
+                        @Nullable String location) {
+    }
+
+    public Claim claim(String scope, String key, Object request, ResponseEntity<?> answer) {
+        checkKey(key);
+        URI location = answer.getHeaders().getLocation();
+        return new Claim(scope, key, Sha256.of(json.writeValueAsBytes(request)), answer.getStatusCode().value(),
+                answer.getBody() == null ? null : json.writeValueAsString(answer.getBody()),
+                location == null ? null : location.toString());
+    }
+
+    /**
+     * Claims the keys, with their answers, in the caller's transaction: {@code true} where the key
+     * was free. A key held by another open transaction blocks until that one ends, so callers that
+     * claim several keys at once must claim them in one order (the caller sorts) to never deadlock.
+     * A key that appears twice is claimed by its first occurrence.
+     */
+    public boolean[] claimAll(List<Claim> claims) {
+        int[] inserted = batch.batchUpdate("""
+                        insert into idempotency_key (scope, key, request_hash, response_status, response_body, location)
+                        values (?, ?, ?, ?, ?, ?)
+                        on conflict do nothing""",
+                claims.stream().map(c -> new Object[]{c.scope(), c.key(), c.fingerprint(), c.status(), c.body(), c.location()})
+                        .toList());
+        boolean[] claimed = new boolean[inserted.length];
+        for (int i = 0; i < inserted.length; i++) {
+            claimed[i] = inserted[i] == 1;
+        }
+        return claimed;
+    }
+
+    /** The stored answer to a key that was claimed before (or 422 if this request differs from the first). */
+    public ResponseEntity<?> replay(Claim claim) {
+        return replay(claim.scope(), claim.key(), claim.fingerprint());
     }
 
     private void remember(String scope, String key, ResponseEntity<?> response) {

@@ -1,6 +1,7 @@
 package id.pantau.report.internal;
 
 import java.net.URI;
+import java.util.Objects;
 
 import id.pantau.account.Actor;
 import id.pantau.shared.ClientRateLimits;
@@ -21,11 +22,13 @@ import org.springframework.web.bind.annotation.RestController;
 class ReportApi {
 
     private final ReportIntake intake;
+    private final ReportWriter writer;
     private final Idempotency idempotency;
     private final ClientRateLimits rateLimits;
 
-    ReportApi(ReportIntake intake, Idempotency idempotency, ClientRateLimits rateLimits) {
+    ReportApi(ReportIntake intake, ReportWriter writer, Idempotency idempotency, ClientRateLimits rateLimits) {
         this.intake = intake;
+        this.writer = writer;
         this.idempotency = idempotency;
         this.rateLimits = rateLimits;
     }
@@ -42,9 +45,13 @@ class ReportApi {
             rateLimits.check("reports", http.getRemoteAddr());
         }
         String scope = actor == null ? "public:reports" : "account:" + actor.id();
-        return idempotency.create(scope, key, request, () -> {
-            ReportReceipt receipt = intake.submit(actor, request, ReportIntake.Channel.API);
-            return ResponseEntity.created(URI.create("/api/v1/reports/" + receipt.id())).body(receipt);
-        });
+        ReportIntake.Prepared prepared = intake.prepare(actor, request, ReportIntake.Channel.API);
+        ResponseEntity<?> created = ResponseEntity.created(URI.create("/api/v1/reports/" + prepared.receipt().id()))
+                .body(prepared.receipt());
+        Idempotency.Claim claim = key == null ? null : idempotency.claim(scope, key, request, created);
+        return switch (writer.store(prepared.report(), claim)) {
+            case STORED -> created;
+            case KEY_TAKEN -> idempotency.replay(Objects.requireNonNull(claim));
+        };
     }
 }

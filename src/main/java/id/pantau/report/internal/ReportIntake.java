@@ -88,6 +88,24 @@ class ReportIntake {
     }
 
     private ReportReceipt receive(Clock asOf, @Nullable Actor actor, ReportRequest request, Channel channel) {
+        Prepared prepared = prepare(asOf, actor, request, channel);
+        reports.insert(prepared.report());
+        return prepared.receipt();
+    }
+
+    /** A checked report ready to be stored, and the receipt its sender gets once it is. */
+    record Prepared(ReportRepository.NewReport report, ReportReceipt receipt) {
+    }
+
+    /**
+     * Checks the report and decides everything about it without writing: the API stores what this
+     * returns through {@link ReportWriter}, together with other requests' reports.
+     */
+    Prepared prepare(@Nullable Actor actor, ReportRequest request, Channel channel) {
+        return prepare(clock, actor, request, channel);
+    }
+
+    private Prepared prepare(Clock asOf, @Nullable Actor actor, ReportRequest request, Channel channel) {
         Instant now = asOf.instant();
         Checked checked = check(request, now);
         Region region = checked.region();
@@ -101,15 +119,16 @@ class ReportIntake {
         TrackingCode trackingCode = TrackingCode.generate(random);
         UploadToken upload = UploadToken.issue(random, now.plus(UPLOAD_TOKEN_LIFETIME));
         var identity = new ReporterIdentity(request.reporter(), request.witnesses() == null ? List.of() : request.witnesses());
-        reports.insert(new ReportRepository.NewReport(id, trackingCode.value(), kind, channel, election,
+        var report = new ReportRepository.NewReport(id, trackingCode.value(), kind, channel, election,
                 checked.categoryCode(), blankToNull(request.subcategory()), blankToNull(request.act()),
                 request.title().strip(), request.description().strip(), checked.occurredAt(), checked.knownAt(), now,
                 window, region.code(), request.tps(), request.location(), request.reportedParty(),
-                actor == null ? null : actor.id(), affiliationOf(actor), identity, upload));
-        return new ReportReceipt(id, trackingCode.value(), kind, ReportStatus.RECEIVED, now.atZone(zone).toOffsetDateTime(),
+                actor == null ? null : actor.id(), affiliationOf(actor), identity, upload);
+        var receipt = new ReportReceipt(id, trackingCode.value(), kind, ReportStatus.RECEIVED, now.atZone(zone).toOffsetDateTime(),
                 new ReportReceipt.Window(window.deadline(), window.timely(), window.days(), window.counting().name(),
                         window.basis()),
                 upload.token(), upload.expiresAt().atZone(zone).toOffsetDateTime());
+        return new Prepared(report, receipt);
     }
 
     /**
