@@ -119,8 +119,10 @@ class ReportWriterTest {
         }
     }
 
+    /** A report of its own words, so the processing after intake finds no duplicates among these. */
     private ReportRepository.NewReport report(String title) {
-        var request = json.convertValue(Reports.with(Reports.moneyPoliticsInJember(), "title", title), ReportRequest.class);
+        var request = json.convertValue(Reports.with(Reports.moneyPoliticsInJember(), "title", title,
+                "description", "Catatan uji " + UUID.randomUUID() + " " + UUID.randomUUID()), ReportRequest.class);
         return intake.prepare(null, request, ReportIntake.Channel.API).report();
     }
 
