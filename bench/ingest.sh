@@ -25,7 +25,8 @@
 # (~4.5 min), the open-loop runs and the profile run each take it once.
 #
 # Environment: RUNS (1), CONCURRENCY ("1 4 16 64"), RATES ("500 1000"), WARMUP (5), DURATION (20),
-# PG_DURATION (15), PROFILE (1: a further c=16 run under JFR, hot methods in profile.txt),
+# PG_DURATION (15), PROFILE (1: a further c=16 run under JFR, hot methods in profile.txt, then
+# the processing of the backlog it left, also under JFR: profile-processing.txt),
 # PGHOST/PGPORT/PGUSER/PGPASSWORD, PORT_BASE (18080), JAVA_OPTS, REBUILD=1, BENCH_RESULTS.
 
 # shellcheck source=lib.sh
@@ -146,7 +147,13 @@ profile_run() {
         regions="$work/regions.txt" app-pid="$APP" db="$DB" >"$OUT/profile-loadgen.out" 2>>"$OUT/loadgen.err"
     "$JCMD" "$APP" JFR.stop name=ingest >/dev/null
     wait "$sampler" || true
-    wait_processed "$DB" >/dev/null
+    # the backlog that run left, processed alone: where the processing after intake spends its time
+    "$JCMD" "$APP" JFR.start name=processing settings=profile filename="$OUT/profile-processing.jfr" >/dev/null
+    sample_pg_activity 30 "$OUT/profile-processing-pg.txt" &
+    sampler=$!
+    wait_processed "$DB" >"$OUT/profile-processing-catchup-s.txt"
+    "$JCMD" "$APP" JFR.stop name=processing >/dev/null
+    wait "$sampler" || true
 }
 
 # closed_sweep RUN: the warm-up, then each concurrency: HTTP, pgbench-row, pgbench-tx (under the
@@ -194,6 +201,9 @@ for ((run = 1; run <= RUNS; run++)); do
         "$JAVA_HOME/bin/jfr" view --width 200 hot-methods "$OUT/profile.jfr" >"$OUT/profile-hot-methods.txt" 2>&1 || true
         "$JAVA_HOME/bin/jfr" print --events jdk.ExecutionSample --stack-depth 300 "$OUT/profile.jfr" \
             | awk -f "$BENCH_DIR/ingest/profile-layers.awk" >"$OUT/profile.txt"
+        "$JAVA_HOME/bin/jfr" view --width 200 hot-methods "$OUT/profile-processing.jfr" >"$OUT/profile-processing-hot-methods.txt" 2>&1 || true
+        "$JAVA_HOME/bin/jfr" print --events jdk.ExecutionSample --stack-depth 300 "$OUT/profile-processing.jfr" \
+            | awk -f "$BENCH_DIR/ingest/profile-layers.awk" >"$OUT/profile-processing.txt"
     fi
     psql -XAtq -d "$DB" -c "select 'reports in the database: ' || count(*) from report" >>"$OUT/summary-counts.txt"
     stop_group "$APP"
@@ -261,6 +271,12 @@ med() {
         echo "PostgreSQL during that run: active backends of the benchmark database, sampled every 20 ms"
         echo "(count, wait event or CPU, query):"
         sed 's/^/  /' "$OUT/profile-pg.txt"
+        echo
+        echo "JFR profile of the processing of the backlog that run left, alone (caught up in $(cat "$OUT/profile-processing-catchup-s.txt") s):"
+        sed 's/^/  /' "$OUT/profile-processing.txt"
+        echo
+        echo "PostgreSQL during its first 30 s (count, wait event or CPU, query):"
+        sed 's/^/  /' "$OUT/profile-processing-pg.txt"
     fi
     echo
     echo "raw figures and logs: $OUT"
