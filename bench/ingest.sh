@@ -27,7 +27,8 @@
 # Environment: RUNS (1), CONCURRENCY ("1 4 16 64"), RATES ("500 1000"), WARMUP (5), DURATION (20),
 # PG_DURATION (15), PROFILE (1: a further c=16 run under JFR, hot methods in profile.txt, then
 # the processing of the backlog it left, also under JFR: profile-processing.txt),
-# PGHOST/PGPORT/PGUSER/PGPASSWORD, PORT_BASE (18080), JAVA_OPTS, REBUILD=1, BENCH_RESULTS.
+# APP_WARMUP (40: unmeasured seconds at c=4 before the first phase), PGHOST/PGPORT/PGUSER/PGPASSWORD,
+# PORT_BASE (18080), JAVA_OPTS, REBUILD=1, BENCH_RESULTS.
 
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -162,9 +163,9 @@ profile_run() {
 closed_sweep() {
     local run=$1 n
     # a first unmeasured stretch of load: the JIT compiles the request path before any phase counts
-    log "warm-up: c=4 for ${APP_WARMUP:-20} s (not counted)"
+    log "warm-up: c=4 for ${APP_WARMUP:-40} s (not counted)"
     "$JAVA" -cp "$work/loadgen" IngestLoad closed url="$URL" regions="$work/regions.txt" concurrency=4 warmup=0 \
-        duration="${APP_WARMUP:-20}" >>"$OUT/loadgen.out" 2>>"$OUT/loadgen.err"
+        duration="${APP_WARMUP:-40}" >>"$OUT/loadgen.out" 2>>"$OUT/loadgen.err"
     wait_processed "$DB" >/dev/null
     for n in "${CONCURRENCY[@]}"; do
         measure_http "$run" http "$n" closed concurrency="$n" warmup="$WARMUP" duration="$DURATION"
