@@ -103,7 +103,7 @@ for ((run = 1; run <= RUNS; run++)); do
     keyed=$(q "select count(*) from bench_acked a join idempotency_key k on k.scope = 'public:reports' and k.key = a.key
                and k.response_status = 201 and k.location = '/api/v1/reports/' || a.id")
     rows_at_kill=$(q "select count(*) from report")
-    unprocessed=$(q "select count(*) from report_pending")
+    unprocessed=$(q "select count(*) from report where processed_at is null")
     unacked=$((rows_at_kill - stored))
     say "run $run: $sent requests sent, $acked answered 201, $unanswered without a 201 (in flight at the kill: connection reset), $other other answers"
         verdict "$([[ "$acked" -gt 0 && "$stored" == "$acked" ]] && echo 1)" \
@@ -117,7 +117,7 @@ for ((run = 1; run <= RUNS; run++)); do
     start_app APP "$DB" "$PORT" "$OUT/app-$run-after.log" "$evidence"
     restart_ms=$(($(now_ms) - t0))
     wait_processed "$DB" >/dev/null
-    left=$(q "select count(*) from report_pending")
+    left=$(q "select count(*) from report where processed_at is null")
 
     rows_before=$(q "select count(*) from report")
     "$JAVA" -cp "$work/loadgen" IngestLoad replay url="$URL" log="$requests" sample="$SAMPLE" out="$OUT/replay-$run.tsv" \

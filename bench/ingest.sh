@@ -61,7 +61,7 @@ measure_http() {
     shift 3
     line=$(heavy "$JAVA" -cp "$work/loadgen" IngestLoad "$@" url="$URL" regions="$work/regions.txt" app-pid="$APP" \
         db="$DB" 2>>"$OUT/loadgen.err") || die "the load generator failed (see $OUT/loadgen.err)"
-    unprocessed=$(psql -XAtq -d "$DB" -c "select count(*) from report_pending")
+    unprocessed=$(psql -XAtq -d "$DB" -c "select count(*) from report where processed_at is null")
     catch_up=$(wait_processed "$DB")
     echo "run=$run kind=$kind $line" >>"$OUT/loadgen.out"
     f() { field "$line" "$1"; }

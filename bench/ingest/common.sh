@@ -65,7 +65,7 @@ wait_processed() {
     while :; do
         # exists, not count: polled every 0.5 s during a catch-up, a count over tens of thousands of
         # pending rows was the busiest query of the database in a profile
-        left=$(psql -XAtq -d "$db" -c "select exists (select 1 from report_pending)
+        left=$(psql -XAtq -d "$db" -c "select exists (select 1 from report where processed_at is null)
             or exists (select 1 from event_publication where completion_date is null)")
         [[ "$left" == f ]] && break
         (($(now_ms) - t0 < 300000)) || { log "reports or events still unprocessed after 300 s"; break; }

@@ -11,11 +11,11 @@ insert into bench_raw.report (id, tracking_code, kind, status, channel, election
                               occurred_at, known_at, received_at, reporting_deadline, timely,
                               region_code, tps, latitude, longitude, reported_party, submitted_by,
                               affiliation, affiliation_partner_ids, affiliation_team_ids,
-                              has_identity, upload_token_hash, upload_token_expires_at, text_signature)
+                              has_identity, upload_token_hash, upload_token_expires_at)
 select gen_random_uuid(), upper(substr(md5(gen_random_uuid()::text), 1, 13)), 'INFORMASI_AWAL', 'RECEIVED', 'API', null, 'PEMILU',
        (select code from bench_raw.category where n = :c), null, null, t.title, t.description,
        now() - make_interval(mins => :m), now(), now(), now() + interval '7 days', true,
        (select code from bench_raw.village where n = :v), null, null, null, null, null,
        null, null, null,
-       false, sha256(gen_random_uuid()::text::bytea), now() + interval '7 days', t.signature
+       false, sha256(gen_random_uuid()::text::bytea), now() + interval '7 days'
   from bench_raw.text t where t.n = :t;

@@ -119,14 +119,11 @@ class ReportIntake {
         TrackingCode trackingCode = TrackingCode.generate(random);
         UploadToken upload = UploadToken.issue(random, now.plus(UPLOAD_TOKEN_LIFETIME));
         var identity = new ReporterIdentity(request.reporter(), request.witnesses() == null ? List.of() : request.witnesses());
-        String title = request.title().strip();
-        String description = request.description().strip();
         var report = new ReportRepository.NewReport(id, trackingCode.value(), kind, channel, election,
                 checked.categoryCode(), blankToNull(request.subcategory()), blankToNull(request.act()),
-                title, description, checked.occurredAt(), checked.knownAt(), now,
+                request.title().strip(), request.description().strip(), checked.occurredAt(), checked.knownAt(), now,
                 window, region.code(), request.tps(), request.location(), request.reportedParty(),
-                actor == null ? null : actor.id(), affiliationOf(actor), identity, upload,
-                TextSignature.of(title + " " + description));
+                actor == null ? null : actor.id(), affiliationOf(actor), identity, upload);
         var receipt = new ReportReceipt(id, trackingCode.value(), kind, ReportStatus.RECEIVED, now.atZone(zone).toOffsetDateTime(),
                 new ReportReceipt.Window(window.deadline(), window.timely(), window.days(), window.counting().name(),
                         window.basis()),

@@ -25,11 +25,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What follows intake, off the request path: each new report joins a suggested incident when it
- * duplicates an earlier one, and is announced as {@link ReportSubmitted}. Intake queues it in
- * {@code report_pending} (with its text signature); batches are claimed from that queue with
- * {@code FOR UPDATE SKIP LOCKED}, so any number of nodes can run this side by side, and a crash
- * only delays the work: the report stays queued until a later run handles it.
+ * What follows intake, off the request path: each new report gets its text signature, joins a
+ * suggested incident when it duplicates an earlier one, and is announced as
+ * {@link ReportSubmitted}. Reports are claimed in batches with {@code FOR UPDATE SKIP LOCKED},
+ * so any number of nodes can run this side by side, and a crash only delays the work: the
+ * report stays unprocessed until a later run handles it.
  *
  * <p>The event's listeners (case opening, statistics facts, hazard notices) run inside the
  * batch's transaction: a batch is one commit, with no publication to store and complete per
@@ -69,8 +69,7 @@ class ReportProcessing {
     record Pending(UUID id, String trackingCode, ReportKind kind, String categoryCode, @Nullable String subcategoryCode,
                    RegionCode regionCode,
                    @Nullable Integer tps, @Nullable Double latitude, @Nullable Double longitude, Instant occurredAt,
-                   Instant receivedAt, boolean timely, @Nullable Long electionId, String text,
-                   int @Nullable [] signature) {
+                   Instant receivedAt, boolean timely, @Nullable Long electionId, String text) {
     }
 
     record Candidate(UUID id, RegionCode regionCode, @Nullable Integer tps, @Nullable Double latitude,
@@ -132,10 +131,10 @@ class ReportProcessing {
 
     /** Records the failure; the report is claimed again after a delay that doubles with each attempt. */
     private void postpone(Pending report, RuntimeException failure) {
-        int attempts = 1 + jdbc.sql("select attempts from report_pending where report_id = ?").param(report.id())
+        int attempts = 1 + jdbc.sql("select processing_attempts from report where id = ?").param(report.id())
                 .query(Integer.class).single();
         Duration delay = retryDelay(attempts);
-        jdbc.sql("update report_pending set attempts = ?, retry_at = ? where report_id = ?")
+        jdbc.sql("update report set processing_attempts = ?, processing_retry_at = ? where id = ?")
                 .params(attempts, Timestamp.from(clock.instant().plus(delay)), report.id())
                 .update();
         log.error("Report processing failed for report {} (attempt {}); trying again in {}", report.id(), attempts, delay, failure);
@@ -159,34 +158,28 @@ class ReportProcessing {
 
     private List<Pending> claim(int limit) {
         return jdbc.sql("""
-                        select r.id, r.tracking_code, r.kind, r.category_code, r.subcategory_code, r.region_code, r.tps,
-                               r.latitude, r.longitude, r.occurred_at, r.received_at, r.timely, r.election_id,
-                               r.title || ' ' || r.description as text, r.text_signature
-                          from report_pending p join report r on r.id = p.report_id
-                         where p.retry_at is null or p.retry_at <= ?
-                         order by p.received_at limit ? for update of p skip locked""")
+                        select id, tracking_code, kind, category_code, subcategory_code, region_code, tps, latitude, longitude, occurred_at,
+                               received_at, timely, election_id, title || ' ' || description as text
+                          from report where processed_at is null and (processing_retry_at is null or processing_retry_at <= ?)
+                         order by received_at limit ? for update skip locked""")
                 .params(Timestamp.from(clock.instant()), limit)
                 .query((rs, row) -> new Pending(rs.getObject("id", UUID.class), rs.getString("tracking_code"),
                         ReportKind.valueOf(rs.getString("kind")), rs.getString("category_code"), rs.getString("subcategory_code"),
                         new RegionCode(rs.getString("region_code")), (Integer) rs.getObject("tps"),
                         (Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"),
                         rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("received_at").toInstant(),
-                        rs.getBoolean("timely"), (Long) rs.getObject("election_id"), rs.getString("text"),
-                        rs.getArray("text_signature") == null ? null : intArray(rs.getArray("text_signature"))))
+                        rs.getBoolean("timely"), (Long) rs.getObject("election_id"), rs.getString("text")))
                 .list();
     }
 
     private void process(Pending report) {
-        int[] signature = report.signature();
-        if (signature == null) { // received before intake computed it (V32)
-            signature = TextSignature.of(report.text());
-            jdbc.sql("update report set text_signature = ? where id = ?").params(signature, report.id()).update();
-        }
+        int[] signature = TextSignature.of(report.text());
         UUID incident = duplicateOf(report, signature)
                 .map(original -> incidents.join(report, original))
                 .orElse(null);
-        // leaving the queue makes the report a candidate for the duplicate search of the next ones
-        jdbc.sql("delete from report_pending where report_id = ?").param(report.id()).update();
+        jdbc.sql("update report set text_signature = ?, processed_at = ? where id = ?")
+                .params(signature, Timestamp.from(clock.instant()), report.id())
+                .update();
         boolean hazard = taxonomy.find(report.categoryCode()).map(Category::isHazard).orElse(false);
         events.publishEvent(new ReportSubmitted(report.id(), report.trackingCode(), report.kind(), report.categoryCode(), report.subcategoryCode(),
                 hazard, report.regionCode(), report.electionId(), report.occurredAt(), report.receivedAt(),
@@ -210,8 +203,7 @@ class ReportProcessing {
         String place = precisePlace && located ? "(" + sameVillage + " or " + near + ")" : precisePlace ? sameVillage : near;
         return jdbc.sql("""
                         select id, region_code, tps, latitude, longitude, text_signature, incident_id from report
-                         where category_code = :category and id <> :id
-                           and not exists (select 1 from report_pending p where p.report_id = report.id)
+                         where category_code = :category and processed_at is not null and id <> :id
                            and occurred_at between :from and :to
                            and %s
                          order by occurred_at desc limit 500""".formatted(place))

@@ -2,7 +2,6 @@ package id.pantau.report.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,12 +43,12 @@ class ReportRepository {
                      Instant receivedAt, ReportingWindow window, RegionCode regionCode, @Nullable Integer tps,
                      ReportRequest.@Nullable Location location, ReportRequest.@Nullable ReportedParty reportedParty,
                      @Nullable Long submittedBy, SubmitterAffiliations.@Nullable Affiliation affiliation,
-                     ReporterIdentity identity, UploadToken upload, int[] textSignature) {
+                     ReporterIdentity identity, UploadToken upload) {
     }
 
     /**
-     * The report, its first public status, its place in the processing queue and its sealed
-     * identity, as one statement: intake is the hot path on election day, so it costs one round trip.
+     * The report, its first public status and its sealed identity, as one statement: intake is
+     * the hot path on election day, so it costs one round trip.
      */
     private static final String INSERT = """
                 with saved as (
@@ -58,18 +57,16 @@ class ReportRepository {
                                         occurred_at, known_at, received_at, reporting_deadline, timely,
                                         region_code, tps, latitude, longitude, reported_party, submitted_by,
                                         affiliation, affiliation_partner_ids, affiliation_team_ids,
-                                        has_identity, upload_token_hash, upload_token_expires_at, text_signature)
+                                        has_identity, upload_token_hash, upload_token_expires_at)
                     values (:id, :trackingCode, :kind, :status, :channel, :electionId, :ruleSet,
                             :category, :subcategory, :act, :title, :description,
                             :occurredAt, :knownAt, :receivedAt, :deadline, :timely,
                             :region, :tps, :lat, :lon, cast(:reportedParty as jsonb), :submittedBy,
                             cast(:affiliation as jsonb), cast(:affiliationPartners as bigint[]), cast(:affiliationTeams as bigint[]),
-                            :hasIdentity, :uploadHash, :uploadExpires, cast(:textSignature as integer[]))
+                            :hasIdentity, :uploadHash, :uploadExpires)
                     returning id),
                 status as (
-                    insert into report_status (report_id, status, at) select id, :status, :receivedAt from saved),
-                pending as (
-                    insert into report_pending (report_id, received_at) select id, :receivedAt from saved)
+                    insert into report_status (report_id, status, at) select id, :status, :receivedAt from saved)
                 insert into reporter_identity (report_id, sealed)
                 select id, :sealed from saved where :sealed::bytea is not null
             """;
@@ -118,7 +115,6 @@ class ReportRepository {
                 .addValue("hasIdentity", hasIdentity)
                 .addValue("uploadHash", report.upload().hash())
                 .addValue("uploadExpires", Timestamp.from(report.upload().expiresAt()))
-                .addValue("sealed", sealed)
-                .addValue("textSignature", Arrays.stream(report.textSignature()).boxed().toArray(Integer[]::new));
+                .addValue("sealed", sealed);
     }
 }

@@ -64,7 +64,7 @@ class ReportProcessingTest {
         // the case opened for it in the same transaction was rolled back with the failing fact
         assertThat(caseCount(failing)).isZero();
         assertThat(factCount(failing)).isZero();
-        assertThat(jdbc.sql("select retry_at > now() + interval '50 seconds' from report_pending where report_id = ?")
+        assertThat(jdbc.sql("select processing_retry_at > now() + interval '50 seconds' from report where id = ?")
                 .param(failing).query(Boolean.class).single()).as("postponed by about a minute").isTrue();
 
         int attemptsBefore = attempts(failing);
@@ -73,7 +73,7 @@ class ReportProcessingTest {
         assertThat(processed(failing)).isFalse();
 
         removeFailure();
-        jdbc.sql("update report_pending set retry_at = now() - interval '1 second' where report_id = ?").param(failing).update();
+        jdbc.sql("update report set processing_retry_at = now() - interval '1 second' where id = ?").param(failing).update();
         processing.processPending();
 
         assertThat(processed(failing)).isTrue();
@@ -96,33 +96,12 @@ class ReportProcessingTest {
         return UUID.fromString(created.json().get("id").asString());
     }
 
-    @Test
-    void aReportQueuedWithoutItsSignatureGetsItWhenProcessed() {
-        // reports received before intake computed the signature were queued without it (V32)
-        UUID report = submit(Reports.with(Reports.moneyPoliticsInJember(), "title", "Spanduk di jembatan desa",
-                "regionCode", "35.01.01.2001"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> processed(report));
-        jdbc.sql("update report set text_signature = null where id = ?").param(report).update();
-        jdbc.sql("insert into report_pending (report_id, received_at) select id, received_at from report where id = ?")
-                .param(report).update();
-
-        processing.processPending();
-
-        assertThat(processed(report)).isTrue();
-        String text = jdbc.sql("select title || ' ' || description from report where id = ?").param(report)
-                .query(String.class).single();
-        Integer[] stored = (Integer[]) jdbc.sql("select text_signature from report where id = ?").param(report)
-                .query((rs, row) -> rs.getArray(1).getArray()).single();
-        assertThat(stored).containsExactly(java.util.Arrays.stream(TextSignature.of(text)).boxed().toArray(Integer[]::new));
-        assertThat(caseCount(report)).as("processed again, but its case is not opened twice").isEqualTo(1);
-    }
-
     private boolean processed(UUID report) {
-        return jdbc.sql("select not exists (select 1 from report_pending where report_id = ?)").param(report).query(Boolean.class).single();
+        return jdbc.sql("select processed_at is not null from report where id = ?").param(report).query(Boolean.class).single();
     }
 
     private int attempts(UUID report) {
-        return jdbc.sql("select attempts from report_pending where report_id = ?").param(report).query(Integer.class).single();
+        return jdbc.sql("select processing_attempts from report where id = ?").param(report).query(Integer.class).single();
     }
 
     private long caseCount(UUID report) {
