@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 import id.pantau.region.RegionCode;
@@ -19,7 +18,6 @@ import id.pantau.report.ReportSubmitted;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -56,11 +54,9 @@ class ReportProcessing {
     private final DuplicateRules rules;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final int workers;
 
     ReportProcessing(JdbcClient jdbc, TransactionTemplate transaction, Incidents incidents, Taxonomy taxonomy,
-                     DuplicateRules rules, ApplicationEventPublisher events, Clock clock,
-                     @Value("${pantau.reports.processing-workers:2}") int workers) {
+                     DuplicateRules rules, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.incidents = incidents;
@@ -68,7 +64,6 @@ class ReportProcessing {
         this.rules = rules;
         this.events = events;
         this.clock = clock;
-        this.workers = Math.max(1, workers);
     }
 
     record Pending(UUID id, String trackingCode, ReportKind kind, String categoryCode, @Nullable String subcategoryCode,
@@ -81,46 +76,18 @@ class ReportProcessing {
                      @Nullable Double longitude, int[] signature, @Nullable UUID incidentId) {
     }
 
-    /**
-     * Processing waits on round trips, one statement after another, and left a third of two CPUs
-     * idle while it caught up: several workers run side by side, each on its own share of the
-     * categories (the duplicate search locks categories, so workers on the same ones would only
-     * wait for each other).
-     */
     @Scheduled(fixedDelayString = "${pantau.reports.processing-delay:PT0.5S}")
     void processPending() {
-        if (workers == 1) {
-            drain(new Share(0, 1));
-            return;
-        }
-        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < workers; i++) {
-                Share share = new Share(i, workers);
-                pool.submit(() -> drain(share));
-            }
+        while (processBatch() == BATCH) {
+            // a backlog: keep going until a partial batch shows it is cleared
         }
     }
 
-    /** The categories whose hash is {@code index} modulo {@code of}: every category falls in exactly one share. */
-    record Share(int index, int of) {
-    }
-
-    private void drain(Share share) {
-        try {
-            while (processBatch(share) == BATCH) {
-                // a backlog: keep going until a partial batch shows it is cleared
-            }
-        } catch (RuntimeException e) {
-            log.warn("Report processing stopped for this run (share {} of {}); the next run goes on", share.index(),
-                    share.of(), e);
-        }
-    }
-
-    /** Processes up to one batch of the share; returns how many reports it handled (failed ones included). */
-    int processBatch(Share share) {
+    /** Processes up to one batch; returns how many reports it handled (failed ones included). */
+    int processBatch() {
         try {
             Integer handled = transaction.execute(status -> {
-                List<Pending> batch = claim(share, BATCH);
+                List<Pending> batch = claim(BATCH);
                 lockCategories(batch);
                 batch.forEach(this::process);
                 return batch.size();
@@ -128,17 +95,17 @@ class ReportProcessing {
             return handled == null ? 0 : handled;
         } catch (RuntimeException e) {
             log.warn("Report processing: a batch failed, processing its reports one at a time", e);
-            return processOneByOne(share);
+            return processOneByOne();
         }
     }
 
-    private int processOneByOne(Share share) {
+    private int processOneByOne() {
         int handled = 0;
         while (handled < BATCH) {
             AtomicReference<@Nullable Pending> current = new AtomicReference<>();
             try {
                 Integer found = transaction.execute(status -> {
-                    List<Pending> one = claim(share, 1);
+                    List<Pending> one = claim(1);
                     if (one.isEmpty()) {
                         return 0;
                     }
@@ -189,14 +156,13 @@ class ReportProcessing {
                         .query((rs, i) -> 1).list());
     }
 
-    private List<Pending> claim(Share share, int limit) {
+    private List<Pending> claim(int limit) {
         return jdbc.sql("""
                         select id, tracking_code, kind, category_code, subcategory_code, region_code, tps, latitude, longitude, occurred_at,
                                received_at, timely, election_id, title || ' ' || description as text
                           from report where processed_at is null and (processing_retry_at is null or processing_retry_at <= ?)
-                           and mod(abs(hashtext(category_code)::bigint), ?) = ?
                          order by received_at limit ? for update skip locked""")
-                .params(Timestamp.from(clock.instant()), share.of(), share.index(), limit)
+                .params(Timestamp.from(clock.instant()), limit)
                 .query((rs, row) -> new Pending(rs.getObject("id", UUID.class), rs.getString("tracking_code"),
                         ReportKind.valueOf(rs.getString("kind")), rs.getString("category_code"), rs.getString("subcategory_code"),
                         new RegionCode(rs.getString("region_code")), (Integer) rs.getObject("tps"),
