@@ -56,7 +56,7 @@ public class Idempotency {
             return transaction.execute(status -> action.get());
         }
         checkKey(key);
-        byte[] fingerprint = Sha256.of(json.writeValueAsBytes(request));
+        byte[] fingerprint = fingerprint(request);
         return transaction.execute(status -> {
             int claimed = jdbc.sql("""
                             insert into idempotency_key (scope, key, request_hash)
@@ -83,10 +83,7 @@ public class Idempotency {
 
     public Claim claim(String scope, String key, Object request, ResponseEntity<?> answer) {
         checkKey(key);
-        URI location = answer.getHeaders().getLocation();
-        return new Claim(scope, key, Sha256.of(json.writeValueAsBytes(request)), answer.getStatusCode().value(),
-                answer.getBody() == null ? null : json.writeValueAsString(answer.getBody()),
-                location == null ? null : location.toString());
+        return new Claim(scope, key, fingerprint(request), answer.getStatusCode().value(), bodyOf(answer), locationOf(answer));
     }
 
     /**
@@ -115,16 +112,29 @@ public class Idempotency {
     }
 
     private void remember(String scope, String key, ResponseEntity<?> response) {
-        URI location = response.getHeaders().getLocation();
         jdbc.sql("""
                         update idempotency_key
                            set response_status = :status, response_body = :body, location = :location
                          where scope = :scope and key = :key""")
                 .param("status", response.getStatusCode().value())
-                .param("body", response.getBody() == null ? null : json.writeValueAsString(response.getBody()))
-                .param("location", location == null ? null : location.toString())
+                .param("body", bodyOf(response))
+                .param("location", locationOf(response))
                 .param("scope", scope).param("key", key)
                 .update();
+    }
+
+    /** Two requests are "the same" when they serialise alike. */
+    private byte[] fingerprint(Object request) {
+        return Sha256.of(json.writeValueAsBytes(request));
+    }
+
+    private @Nullable String bodyOf(ResponseEntity<?> answer) {
+        return answer.getBody() == null ? null : json.writeValueAsString(answer.getBody());
+    }
+
+    private static @Nullable String locationOf(ResponseEntity<?> answer) {
+        URI location = answer.getHeaders().getLocation();
+        return location == null ? null : location.toString();
     }
 
     private ResponseEntity<?> replay(String scope, String key, byte[] fingerprint) {
